@@ -1,0 +1,3 @@
+from longdan.cli import main
+
+main()

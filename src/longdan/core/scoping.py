@@ -1,0 +1,92 @@
+"""The one scoping rule: what a user may see, computed once per request from their role grants.
+
+A user sees the records of the units they hold a command role on (and every unit
+below), the households they are in charge of themselves, and — for commune
+liaisons — the records of their communes. Every `visible_to(user)` queryset
+method reads this and nothing else.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Q
+
+# Kept in step with accounts.models.Role; plain strings so core imports no app.
+_COMMAND_ROLES = {"station_command", "team_lead", "province_command", "hq"}
+_SENSITIVE_ROLES = {"station_command", "province_command", "hq", "admin"}
+
+
+@dataclass(frozen=True)
+class Scope:
+    everything: bool = False
+    unit_ids: frozenset[int] = field(default_factory=frozenset)
+    commune_ids: frozenset[int] = field(default_factory=frozenset)
+    member_id: int | None = None
+    roles: frozenset[str] = field(default_factory=frozenset)
+    sensitive: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.everything or self.unit_ids or self.commune_ids or self.member_id)
+
+    @property
+    def is_command(self) -> bool:
+        return self.everything or bool(self.roles & _COMMAND_ROLES)
+
+
+NOTHING = Scope()
+
+
+def get_scope(user: Any) -> Scope:
+    """The scope of `user` today, cached on the user object for the request."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return NOTHING
+    cached = getattr(user, "_longdan_scope", None)
+    if cached is not None:
+        return cached
+    scope = _compute_scope(user)
+    user._longdan_scope = scope
+    return scope
+
+
+def _compute_scope(user: Any) -> Scope:
+    role_grant = apps.get_model("accounts", "RoleGrant")
+    unit_model = apps.get_model("org", "Unit")
+    grants = list(role_grant.objects.active().filter(user=user).select_related("unit"))
+    roles = frozenset(grant.role for grant in grants)
+    member = _member_of(user)
+    member_id = member.pk if member is not None and member.status == "active" else None
+    if user.is_superuser or "admin" in roles:
+        return Scope(everything=True, roles=roles, sensitive=True, member_id=member_id)
+
+    paths = [grant.unit.path for grant in grants if grant.role in _COMMAND_ROLES and grant.unit is not None]
+    if any(grant.unit.parent_id is None for grant in grants if grant.role in _COMMAND_ROLES and grant.unit):
+        return Scope(
+            everything=True, roles=roles, sensitive=bool(roles & _SENSITIVE_ROLES), member_id=member_id
+        )
+    unit_ids: frozenset[int] = frozenset()
+    if paths:
+        prefix_match = Q()
+        for path in paths:
+            prefix_match |= Q(path__startswith=path)
+        unit_ids = frozenset(unit_model.objects.filter(prefix_match).values_list("id", flat=True))
+    commune_ids = frozenset(
+        role_grant.communes.through.objects.filter(
+            rolegrant__in=[g.pk for g in grants if g.role == "commune_liaison"]
+        ).values_list("adminunit_id", flat=True)
+    )
+    return Scope(
+        unit_ids=unit_ids,
+        commune_ids=commune_ids,
+        member_id=member_id,
+        roles=roles,
+        sensitive=bool(roles & _SENSITIVE_ROLES),
+    )
+
+
+def _member_of(user: Any) -> Any:
+    try:
+        return user.member
+    except apps.get_model("people", "Member").DoesNotExist:
+        return None
