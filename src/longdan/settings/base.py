@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "longdan.households",
     "longdan.assignments",
     "longdan.web",
+    "longdan.demo",
 ]
 
 MIDDLEWARE = [
