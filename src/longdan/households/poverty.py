@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 
@@ -38,7 +39,7 @@ class PovertyCategory(models.TextChoices):
 
 
 # The 12 indicators of basic social services shared by both decrees: (field name, label).
-DEPRIVATIONS: list[tuple[str, str]] = [
+DEPRIVATIONS: list[tuple[str, str | Promise]] = [
     ("lacks_employment", _("Employment")),
     ("lacks_dependents_ratio", _("Dependent persons in the household")),
     ("lacks_nutrition", _("Nutrition")),

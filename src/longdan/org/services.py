@@ -9,7 +9,7 @@ from longdan.geo.models import AdminUnit, Hamlet, Level
 from .models import CellKind, PartyCell, Unit, UnitArea, UnitKind
 
 # What may sit under what in the tree.
-_ALLOWED_PARENTS = {
+_ALLOWED_PARENTS: dict[str, set[str | None]] = {
     UnitKind.HQ: {None},
     UnitKind.PROVINCE_COMMAND: {UnitKind.HQ},
     UnitKind.STATION: {UnitKind.PROVINCE_COMMAND},

@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from longdan.accounts.models import User
 from longdan.core.services import error, validate_and_save
 from longdan.org.models import Unit
 
@@ -22,7 +23,7 @@ def member_create(
     birth_date: date | None = None,
     languages: list[str] | None = None,
     phone: str = "",
-    user: object | None = None,
+    user: User | None = None,
 ) -> Member:
     """Register a party member of a unit."""
     languages = list(languages or [])
