@@ -9,7 +9,31 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The repository root when installed in editable mode; var/ lives beside src/.
 PROJECT_DIR = PACKAGE_DIR.parent.parent
 
-env = environ.Env()
+
+class StrictEnv(environ.Env):
+    """django-environ, but a value that is not clearly true or false stops the start instead of meaning False."""
+
+    _TRUE = {"1", "true", "yes", "on", "y"}
+    _FALSE = {"0", "false", "no", "off", "n", ""}
+
+    def bool(self, var: str, default: object = environ.Env.NOTSET) -> bool:  # type: ignore[override]
+        raw = self.str(var, default=None if default is environ.Env.NOTSET else str(default))
+        if raw is None:
+            raise environ.ImproperlyConfigured(f"Set the {var} environment variable")
+        if raw.strip().lower() in self._TRUE:
+            return True
+        if raw.strip().lower() in self._FALSE:
+            return False
+        raise environ.ImproperlyConfigured(f"{var}={raw!r} is not a yes/no value (use true or false)")
+
+    def int(self, var: str, default: object = environ.Env.NOTSET) -> int:  # type: ignore[override]
+        try:
+            return super().int(var, default=default)
+        except ValueError as exc:
+            raise environ.ImproperlyConfigured(f"{var}={self.str(var)!r} is not a whole number") from exc
+
+
+env = StrictEnv()
 DATA_DIR = Path(env.str("LONGDAN_DATA_DIR", default=str(PROJECT_DIR / "var")))
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
