@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "longdan.core",
+    "longdan.audit",
     "longdan.accounts",
     "longdan.geo",
     "longdan.org",
@@ -69,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "longdan.audit.context.AuditContextMiddleware",
 ]
 
 ROOT_URLCONF = "longdan.urls"
