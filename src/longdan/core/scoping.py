@@ -25,6 +25,15 @@ class Scope:
     member_id: int | None = None
     roles: frozenset[str] = field(default_factory=frozenset)
     sensitive: bool = False
+    # Unit subtrees per command role, for rules narrower than "any command role" (tips: station command and team).
+    role_units: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def units_for(self, *roles: str) -> frozenset[int]:
+        """Units (with their subtrees) on which the user holds one of `roles`."""
+        result: frozenset[int] = frozenset()
+        for role in roles:
+            result |= self.role_units.get(role, frozenset())
+        return result
 
     @property
     def is_empty(self) -> bool:
@@ -60,17 +69,25 @@ def _compute_scope(user: Any) -> Scope:
     if user.is_superuser or "admin" in roles:
         return Scope(everything=True, roles=roles, sensitive=True, member_id=member_id)
 
-    paths = [grant.unit.path for grant in grants if grant.role in _COMMAND_ROLES and grant.unit is not None]
-    if any(grant.unit.parent_id is None for grant in grants if grant.role in _COMMAND_ROLES and grant.unit):
-        return Scope(
-            everything=True, roles=roles, sensitive=bool(roles & _SENSITIVE_ROLES), member_id=member_id
-        )
-    unit_ids: frozenset[int] = frozenset()
-    if paths:
+    command_grants = [g for g in grants if g.role in _COMMAND_ROLES and g.unit is not None]
+    role_units: dict[str, frozenset[int]] = {}
+    if command_grants:
         prefix_match = Q()
-        for path in paths:
-            prefix_match |= Q(path__startswith=path)
-        unit_ids = frozenset(unit_model.objects.filter(prefix_match).values_list("id", flat=True))
+        for grant in command_grants:
+            prefix_match |= Q(path__startswith=grant.unit.path)
+        units = list(unit_model.objects.filter(prefix_match).values_list("id", "path"))
+        for grant in command_grants:
+            ids = frozenset(uid for uid, path in units if path.startswith(grant.unit.path))
+            role_units[grant.role] = role_units.get(grant.role, frozenset()) | ids
+    if any(grant.unit.parent_id is None for grant in command_grants):
+        return Scope(
+            everything=True,
+            roles=roles,
+            sensitive=bool(roles & _SENSITIVE_ROLES),
+            member_id=member_id,
+            role_units=role_units,
+        )
+    unit_ids = frozenset().union(*role_units.values()) if role_units else frozenset()
     commune_ids = frozenset(
         role_grant.communes.through.objects.filter(
             rolegrant__in=[g.pk for g in grants if g.role == "commune_liaison"]
@@ -82,6 +99,7 @@ def _compute_scope(user: Any) -> Scope:
         member_id=member_id,
         roles=roles,
         sensitive=bool(roles & _SENSITIVE_ROLES),
+        role_units=role_units,
     )
 
 

@@ -1,5 +1,7 @@
 """Settings shared by every environment. Values come from the environment; a bad value fails loudly."""
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
@@ -16,7 +18,7 @@ class StrictEnv(environ.Env):
     _TRUE = {"1", "true", "yes", "on", "y"}
     _FALSE = {"0", "false", "no", "off", "n", ""}
 
-    def bool(self, var: str, default: object = environ.Env.NOTSET) -> bool:  # type: ignore[override]
+    def bool(self, var: str, default: object = environ.Env.NOTSET) -> bool:
         raw = self.str(var, default=None if default is environ.Env.NOTSET else str(default))
         if raw is None:
             raise environ.ImproperlyConfigured(f"Set the {var} environment variable")
@@ -26,7 +28,7 @@ class StrictEnv(environ.Env):
             return False
         raise environ.ImproperlyConfigured(f"{var}={raw!r} is not a yes/no value (use true or false)")
 
-    def int(self, var: str, default: object = environ.Env.NOTSET) -> int:  # type: ignore[override]
+    def int(self, var: str, default: object = environ.Env.NOTSET) -> int:
         try:
             return super().int(var, default=default)
         except ValueError as exc:
@@ -56,6 +58,8 @@ INSTALLED_APPS = [
     "longdan.people",
     "longdan.households",
     "longdan.assignments",
+    "longdan.fieldwork",
+    "longdan.intel",
     "longdan.web",
     "longdan.demo",
 ]
@@ -138,6 +142,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+
+def derive_key(secret: str) -> str:
+    """A Fernet key from any secret string: for local and test settings only."""
+    return base64.urlsafe_b64encode(hashlib.sha256(secret.encode()).digest()).decode()
+
+
+# Keys for data encrypted at rest (tip sources), comma-separated; the first encrypts. See core/crypto.py.
+FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 
 # Field work happens on cheap phones: keep a session for a working day.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)

@@ -3,13 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, FIELD_ENCRYPTION_KEYS, env
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("production settings need DATABASE_URL=postgres://…")
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "production settings need FIELD_ENCRYPTION_KEYS (Fernet keys, comma-separated)"
+    )
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IntelConfig(AppConfig):
+    name = "longdan.intel"
+    verbose_name = _("Security tips")
