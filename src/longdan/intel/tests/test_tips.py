@@ -1,3 +1,5 @@
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
@@ -141,6 +143,6 @@ def test_the_rotation_command_re_encrypts_with_the_new_key(world, tip, settings)
     from longdan.settings.base import derive_key
 
     settings.FIELD_ENCRYPTION_KEYS = [derive_key("new-key"), *settings.FIELD_ENCRYPTION_KEYS]
-    call_command("rotate_field_keys", stdout=open("/dev/null", "w"))
+    call_command("rotate_field_keys", stdout=io.StringIO())
     settings.FIELD_ENCRYPTION_KEYS = [derive_key("new-key")]
     assert "Sà Vọng" in Tip.objects.get(pk=tip.pk).source
