@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "longdan.assignments",
     "longdan.fieldwork",
     "longdan.intel",
+    "longdan.support",
     "longdan.web",
     "longdan.demo",
 ]
