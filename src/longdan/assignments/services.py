@@ -53,9 +53,10 @@ def household_assign(
     assignment = HouseholdAssignment(
         household=household, member=member, role=role, start_date=start_date, reason=reason
     )
-    validate_and_save(assignment)
+    assignment.full_clean()
     try:
-        # The partial unique index is the last word when two commanders assign at once.
+        # The partial unique index is the last word when two commanders assign at once
+        # (saved only here, so a race between the check above and the insert lands in this handler).
         with transaction.atomic():
             assignment.save()
     except IntegrityError as exc:  # pragma: no cover - only under a concurrent race
