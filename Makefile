@@ -59,8 +59,8 @@ messages: $(STAMP)
 run: $(STAMP) messages
 	$(LONGDAN) migrate --noinput
 	$(LONGDAN) load_units
-	$(LONGDAN) demo
-	@scripts/demo-logins
+	$(LONGDAN) demo  # also prints the demo logins
+	@echo "Lòng Dân: http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
 	$(LONGDAN) runserver $(HOST):$(PORT) --noreload
 
 lint: $(STAMP)
