@@ -1,0 +1,41 @@
+"""Household pages: the list with search and filters, and the household card."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.vary import vary_on_headers
+
+from longdan.people.selectors import visible_member_ids
+
+from .forms import HouseholdFilterForm
+from .selectors import hamlet_options, household_card, household_list, station_options
+
+PAGE_SIZE = 25
+
+
+@login_required
+@vary_on_headers("HX-Request")  # the same URL answers a whole page or, to htmx, the results alone
+def household_list_view(request: HttpRequest) -> HttpResponse:
+    form = HouseholdFilterForm(
+        request.GET or None,
+        hamlets=hamlet_options(user=request.user),
+        stations=station_options(user=request.user),
+    )
+    households = household_list(user=request.user, **form.filters())
+    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "is_filtered": any(form.filters().values())}
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request:
+        return render(request, "households/_results.html", context)
+    return render(request, "households/household_list.html", context)
+
+
+@login_required
+def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    card = household_card(user=request.user, pk=pk)
+    return render(
+        request,
+        "households/household_detail.html",
+        {"card": card, "linked_members": visible_member_ids(user=request.user, ids=card.member_ids)},
+    )
