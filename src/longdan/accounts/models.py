@@ -16,6 +16,10 @@ class User(AbstractUser):
         verbose_name = _("user")
         verbose_name_plural = _("users")
 
+    def get_full_name(self) -> str:
+        """Vietnamese order: family name (last_name, "Trương") before middle and given names ("Thị Ngọc Hân")."""
+        return f"{self.last_name} {self.first_name}".strip()
+
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Field member")
