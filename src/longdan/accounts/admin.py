@@ -1,0 +1,64 @@
+"""Admin for user accounts and the roles they hold on the unit tree (or on communes, for liaisons)."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from longdan.core.admin import ScopedAdminMixin, ScopedModelAdmin
+
+from .models import RoleGrant, User
+
+# Accounts and roles carry no rule beyond the model's own constraints (a unit for every
+# role but liaison and admin, an end after the start), which the admin forms validate,
+# so they are edited here directly. Only users who see everything may list them.
+
+
+class RoleGrantInline(ScopedAdminMixin, admin.TabularInline):
+    model = RoleGrant
+    extra = 0
+    fields = ("role", "unit", "communes", "start_date", "end_date")
+    # 3,321 current communes and thousands of units: never a full <select>.
+    autocomplete_fields = ("unit", "communes")
+    verbose_name = _("role")
+    verbose_name_plural = _("roles")
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[RoleGrant]:
+        return super().get_queryset(request).select_related("unit")
+
+
+@admin.register(User)
+class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
+    inlines = (RoleGrantInline,)
+    list_display = ("username", "first_name", "last_name", "email", "is_staff", "is_active", "member")
+    # `member` is the reverse one-to-one from people.Member; a user without one shows "-".
+    list_select_related = ("member",)
+
+
+class ActiveGrantFilter(admin.SimpleListFilter):
+    title = _("in force")
+    parameter_name = "active"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("yes", _("In force today")), ("no", _("Ended or not started"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        active = RoleGrant.objects.active().values("pk")
+        if self.value() == "yes":
+            return queryset.filter(pk__in=active)
+        if self.value() == "no":
+            return queryset.exclude(pk__in=active)
+        return queryset
+
+
+@admin.register(RoleGrant)
+class RoleGrantAdmin(ScopedModelAdmin):
+    list_display = ("user", "role", "unit", "start_date", "end_date")
+    list_filter = ("role", ActiveGrantFilter, ("unit", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("user", "unit")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "=unit__code")
+    autocomplete_fields = ("user", "unit", "communes")
+    date_hierarchy = "start_date"
