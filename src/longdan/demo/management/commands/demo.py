@@ -1,0 +1,92 @@
+"""`longdan demo`: load the Sóc Trăng seed case (75 members, about 350 households) and print the demo logins."""
+
+import time
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from longdan.demo import builder, seed_case
+from longdan.demo.selectors import demo_is_loaded, demo_logins, official_units_loaded
+from longdan.demo.services import demo_delete
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo of the seed case: the Border Guard command of former Sóc Trăng province, five stations, "
+        "75 members in charge of about 350 households in 11 sea-border communes, and one login per role. "
+        "Does nothing if the demo is already loaded (use --reset to load it afresh)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo data (and what was recorded on it) and load it again.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        if not official_units_loaded():
+            self.stdout.write(_("The official unit list is not loaded yet: running load_units first."))
+            call_command("load_units", verbosity=options["verbosity"], stdout=self.stdout, stderr=self.stderr)
+        if demo_is_loaded() and not options["reset"]:
+            self.stdout.write(_("The demo is already loaded; nothing to do (use --reset to load it again)."))
+            self._print_logins()
+            return
+        try:
+            with transaction.atomic():
+                if options["reset"]:
+                    demo_delete()
+                summary = builder.build()
+        except builder.DemoDataError as exc:
+            raise CommandError(str(exc)) from exc
+        seconds = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(
+                _(
+                    "Demo loaded in %(seconds).1f s: %(members)d members, %(households)d households, "
+                    "%(residents)d residents, %(assessments)d poverty assessments, %(communes)d communes, "
+                    "%(hamlets)d hamlets."
+                )
+                % {
+                    "seconds": seconds,
+                    "members": summary.members,
+                    "households": summary.households,
+                    "residents": summary.residents,
+                    "assessments": summary.assessments,
+                    "communes": summary.communes,
+                    "hamlets": summary.hamlets,
+                }
+            )
+        )
+        for station in summary.stations:
+            self.stdout.write(
+                "  "
+                + _(
+                    "%(station)s: %(members)d members, %(households)d households, "
+                    "%(communes)d communes, %(hamlets)d hamlets"
+                )
+                % {
+                    "station": station.name,
+                    "members": station.members,
+                    "households": station.households,
+                    "communes": len(station.communes),
+                    "hamlets": station.hamlets,
+                }
+            )
+        self._print_logins()
+
+    def _print_logins(self) -> None:
+        rows = demo_logins()
+        if not rows:
+            return
+        self.stdout.write("")
+        self.stdout.write(
+            _("Demo logins (password for all: %(password)s):") % {"password": seed_case.PASSWORD}
+        )
+        width = max(len(username) for username, _who in rows) + 2
+        for username, who in rows:
+            self.stdout.write(f"  {username:<{width}}{seed_case.PASSWORD}   {who}")
