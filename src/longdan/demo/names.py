@@ -78,6 +78,7 @@ HOA_GIVEN_FEMALE = [
     "Tú Anh", "Thị Kiều", "Nguyệt Minh", "Thị Sương",
 ]  # fmt: skip
 
+
 def _weighted(rng: random.Random, pool: list[tuple[str, int]]) -> str:
     names, weights = zip(*pool, strict=True)
     return rng.choices(names, weights=weights)[0]
