@@ -5,6 +5,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("longdan.web.urls")),
+    path("", include("longdan.fieldwork.urls")),
     path("", include("longdan.households.urls")),
     path("", include("longdan.people.urls")),
 ]

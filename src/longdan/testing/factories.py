@@ -129,3 +129,100 @@ __all__ = [
     "make_station",
     "make_unit",
 ]
+
+
+# --- field work (fieldwork app) ------------------------------------------------------------------
+# Models named by string so this module's imports stay as they were.
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "fieldwork.Topic"
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"topic-{n}")
+    name = factory.Sequence(lambda n: f"Chủ đề tuyên truyền {n}")
+
+
+class VisitFactory(factory.django.DjangoModelFactory):
+    """A visit written straight to the table (no service): for selectors and pages that need many rows.
+
+    `members=[...]` adds the members present, in order. The station is the household's.
+    """
+
+    class Meta:
+        model = "fieldwork.Visit"
+        skip_postgeneration_save = True
+
+    household = factory.SubFactory(HouseholdFactory)
+    visited_at = factory.LazyFunction(timezone.now)
+    kind = "home"
+    station = factory.LazyAttribute(lambda o: o.household.station)
+
+    @factory.post_generation
+    def members(obj, create, extracted, **kwargs):
+        if create and extracted:
+            presence = obj.members.through
+            presence.objects.bulk_create(
+                presence(visit=obj, member=member, position=index) for index, member in enumerate(extracted)
+            )
+
+
+class HamletCellFactory(factory.django.DjangoModelFactory):
+    """A hamlet party cell (chi bộ ấp)."""
+
+    class Meta:
+        model = "org.PartyCell"
+
+    kind = "hamlet"
+    hamlet = factory.SubFactory(HamletFactory)
+    name = factory.LazyAttribute(lambda o: f"Chi bộ {o.hamlet.name}")
+
+
+__all__ += ["HamletCellFactory", "TopicFactory", "VisitFactory"]
+
+
+# --- petitions (cases app) -------------------------------------------------------------------------
+
+
+def _case_station(case):
+    from longdan.org.services import station_for_hamlet
+
+    station = case.household.station if case.household is not None else station_for_hamlet(case.hamlet)
+    assert station is not None, "the hamlet is in no station's area"
+    return station
+
+
+def _case_due_on(case):
+    from datetime import timedelta
+
+    return case.received_on + timedelta(days=15)
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A petition in any state, written straight to the table (workflow tests put it where they need it).
+
+    Pass `household=` or `hamlet=`; the station, provincial command and commune follow from it,
+    as case_open would set them. No event is written: services write events, factories do not.
+    """
+
+    class Meta:
+        model = "cases.Case"
+
+    household = None
+    hamlet = None
+    category = "social_welfare"
+    title = factory.Sequence(lambda n: f"Kiến nghị số {n}")
+    description = "Hộ gia đình đề nghị được hỗ trợ vay vốn tạo việc làm."
+    received_on = factory.LazyFunction(timezone.localdate)
+    due_on = factory.LazyAttribute(_case_due_on)
+    state = "received"
+    recorded_by_user = factory.SubFactory(UserFactory)
+    station = factory.LazyAttribute(_case_station)
+    province_command = factory.LazyAttribute(lambda o: o.station.province_command())
+    commune = factory.LazyAttribute(
+        lambda o: o.household.commune if o.household is not None else o.hamlet.commune
+    )
+
+
+__all__ += ["CaseFactory"]

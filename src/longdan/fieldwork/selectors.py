@@ -1,0 +1,524 @@
+"""Reads for field work: who is due a visit, a member's work today, a station's work and coverage.
+
+"Last visit per household" is always a correlated subquery ordered on the
+(household, visited_at) index — one index seek per household, never a scan of
+visits — and each list is a fixed number of queries however many rows it holds.
+"""
+
+import importlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.http import Http404
+
+from longdan.assignments.models import (
+    AssignmentQuerySet,
+    AssignmentRole,
+    CellParticipation,
+    HouseholdAssignment,
+)
+from longdan.core.scoping import get_scope
+from longdan.households.models import Household
+from longdan.org.models import FIELD_UNIT_KINDS, CellKind, PartyCell, Unit, UnitArea
+from longdan.people.models import Member, MemberStatus
+
+from .cadence import Cadence, cadence_class, cadences_for, due_on, local_day
+from .models import CellMeeting, Topic, Visit, VisitMember
+
+# ---------------------------------------------------------------- access
+
+
+def may_record_for_household(user: Any, household: Household) -> bool:
+    """Visible under the one rule, and the user is a field member or a commander (a liaison only reads)."""
+    scope = get_scope(user)
+    if not (scope.everything or scope.is_command or scope.member_id):
+        return False
+    return Household.objects.visible_to(user).filter(pk=household.pk).exists()
+
+
+def get_household_for_visit(*, user: Any, household_id: int) -> Household:
+    """The household a user may log a visit for; 404 alike for "no such household" and "not yours"."""
+    household = (
+        Household.objects.visible_to(user).select_related("hamlet", "station").filter(pk=household_id).first()
+    )
+    if household is None or not may_record_for_household(user, household):
+        raise Http404
+    return household
+
+
+def get_visit_for_user(*, user: Any, visit_id: int) -> Visit:
+    visit = (
+        Visit.objects.visible_to(user)
+        .select_related("household__hamlet", "station", "recorded_by")
+        .prefetch_related(_presence_prefetch(), "topics")
+        .filter(pk=visit_id)
+        .first()
+    )
+    if visit is None:
+        raise Http404
+    return visit
+
+
+def get_station_for_user(*, user: Any, station_id: int) -> Unit:
+    """A station whose work the user may oversee: command roles over it only."""
+    scope = get_scope(user)
+    station = Unit.objects.visible_to(user).filter(pk=station_id, kind__in=FIELD_UNIT_KINDS).first()
+    if station is None or not (scope.everything or scope.is_command):
+        raise Http404
+    return station
+
+
+def stations_for_user(user: Any) -> QuerySet[Unit]:
+    """The stations a user commands or oversees (for a station picker and the "my station" shortcut)."""
+    scope = get_scope(user)
+    if not (scope.everything or scope.is_command):
+        return Unit.objects.none()
+    return Unit.objects.visible_to(user).stations().order_by("name_sort")
+
+
+def get_cell_meeting_for_user(*, user: Any, meeting_id: int) -> CellMeeting:
+    meeting = (
+        CellMeeting.objects.visible_to(user)
+        .select_related("cell__hamlet", "station", "commune", "recorded_by")
+        .prefetch_related("attendees", "issues")
+        .filter(pk=meeting_id)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def cells_for_user(user: Any) -> QuerySet[PartyCell]:
+    """Hamlet cells a user may record a meeting of: in the areas of the stations they command or serve in,
+    or cells they attend."""
+    scope = get_scope(user)
+    cells = PartyCell.objects.filter(kind=CellKind.HAMLET).select_related("hamlet")
+    if scope.everything:
+        return cells
+    unit_ids = set(scope.unit_ids)
+    member = (
+        Member.objects.select_related("unit").filter(pk=scope.member_id).first() if scope.member_id else None
+    )
+    if member is not None:
+        # The member's station (or, for a member of a team, the station above it) and its area.
+        unit_ids.update(int(part) for part in member.unit.path.strip("/").split("/") if part)
+    condition = Q(
+        Exists(UnitArea.objects.filter(unit_id__in=unit_ids, commune_id=OuterRef("hamlet__commune_id")))
+    )
+    if scope.member_id:
+        condition |= Q(
+            Exists(
+                CellParticipation.objects.filter(
+                    cell_id=OuterRef("pk"), member_id=scope.member_id, end_date__isnull=True
+                )
+            )
+        )
+    return cells.filter(condition)
+
+
+# ---------------------------------------------------------------- visits
+
+
+def _presence_prefetch() -> Prefetch:
+    return Prefetch("presence", queryset=VisitMember.objects.select_related("member").order_by("position"))
+
+
+def visits_for_user(user: Any) -> QuerySet[Visit]:
+    """Visits the user may see, newest first, ready for a list (no query per row)."""
+    return (
+        Visit.objects.visible_to(user)
+        .select_related("household__hamlet")
+        .prefetch_related(_presence_prefetch(), "topics")
+        .order_by("-visited_at", "-id")
+    )
+
+
+def household_visits(*, user: Any, household: Household) -> QuerySet[Visit]:
+    """One household's visits for its card and timeline, newest first."""
+    return visits_for_user(user).filter(household=household)
+
+
+def last_visits(households: Iterable[Household | int]) -> dict[int, Visit]:
+    """The latest visit of each household (by visit time), keyed by household id: one query.
+
+    Reads one index seek per household on (household, visited_at).
+    """
+    ids = [h if isinstance(h, int) else h.pk for h in households]
+    if not ids:
+        return {}
+    latest = Visit.objects.filter(household_id=OuterRef("pk")).order_by("-visited_at", "-id").values("pk")[:1]
+    visits = Visit.objects.filter(
+        pk__in=Household.objects.filter(pk__in=ids).annotate(last=Subquery(latest)).values("last")
+    )
+    return {visit.household_id: visit for visit in visits}
+
+
+def topics_offered() -> QuerySet[Topic]:
+    return Topic.objects.filter(is_active=True)
+
+
+def _with_last_visit(queryset: QuerySet, household_ref: str) -> QuerySet:
+    """Annotate rows that point at a household with its last visit's time, id and follow-up date."""
+    latest = Visit.objects.filter(household_id=OuterRef(household_ref)).order_by("-visited_at", "-id")
+    return queryset.annotate(
+        last_visited_at=Subquery(latest.values("visited_at")[:1]),
+        last_visit_id=Subquery(latest.values("pk")[:1]),
+        last_follow_up_on=Subquery(latest.values("follow_up_on")[:1]),
+    )
+
+
+# ---------------------------------------------------------------- work lists
+
+
+@dataclass(frozen=True)
+class DueHousehold:
+    """A household on a work list, with where it stands against its cadence on `today`."""
+
+    household: Household
+    member: Member | None
+    cadence_class: str
+    cadence_days: int
+    last_visited_at: datetime | None
+    due_on: date
+    days_overdue: int  # today − due date: negative when not yet due, 0 when due today
+
+    @property
+    def last_visited_on(self) -> date | None:
+        return local_day(self.last_visited_at) if self.last_visited_at else None
+
+    @property
+    def is_due(self) -> bool:
+        return self.days_overdue >= 0
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.days_overdue > 0
+
+    @property
+    def days_until_due(self) -> int:
+        return -self.days_overdue
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A household whose latest visit asked for a follow-up on or before today (a later visit answers it)."""
+
+    household: Household
+    member: Member | None
+    visit_id: int
+    follow_up_on: date
+    days_late: int
+
+
+def _due(
+    row: Any, *, household: Household, member: Member | None, since: date, today: date, cadences: dict
+) -> DueHousehold:
+    klass = cadence_class(household)
+    days = cadences[household.station_id].days(klass)
+    due = due_on(last_visited_at=row.last_visited_at, since=since, days=days)
+    return DueHousehold(
+        household=household,
+        member=member,
+        cadence_class=klass,
+        cadence_days=days,
+        last_visited_at=row.last_visited_at,
+        due_on=due,
+        days_overdue=(today - due).days,
+    )
+
+
+def _by_urgency(item: DueHousehold) -> tuple:
+    # Most overdue first, then by hamlet so a member can plan one trip per hamlet, then by name.
+    return (-item.days_overdue, item.household.hamlet.name_sort, item.household.name_sort, item.household.pk)
+
+
+def _follow_up(row: Any, household: Household, member: Member | None, today: date) -> FollowUp | None:
+    if row.last_follow_up_on is None or row.last_follow_up_on > today:
+        return None
+    return FollowUp(
+        household=household,
+        member=member,
+        visit_id=row.last_visit_id,
+        follow_up_on=row.last_follow_up_on,
+        days_late=(today - row.last_follow_up_on).days,
+    )
+
+
+def _open_primary() -> AssignmentQuerySet:
+    return HouseholdAssignment.objects.filter(role=AssignmentRole.PRIMARY, end_date__isnull=True)
+
+
+UPCOMING_DAYS = 7
+
+
+@dataclass
+class WorkToday:
+    """What one member has to do today."""
+
+    member: Member
+    today: date
+    # Every household in charge with where it stands, most urgent first.
+    standing: list[DueHousehold]
+    follow_ups: list[FollowUp]
+    # Filled from the cases app when it is installed; None means "no petitions section".
+    petitions: list | None = None
+
+    @property
+    def households(self) -> int:
+        return len(self.standing)
+
+    @property
+    def due(self) -> list[DueHousehold]:
+        return [item for item in self.standing if item.is_due]
+
+    @property
+    def upcoming(self) -> list[DueHousehold]:
+        """Not yet due, but due within the next week."""
+        return [item for item in self.standing if not item.is_due and item.days_until_due <= UPCOMING_DAYS]
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.standing if item.is_overdue)
+
+
+def _work_for_rows(
+    rows: Iterable[HouseholdAssignment], today: date, cadences: dict
+) -> tuple[list[DueHousehold], list[FollowUp]]:
+    standing: list[DueHousehold] = []
+    follow_ups: list[FollowUp] = []
+    for row in rows:
+        standing.append(
+            _due(
+                row,
+                household=row.household,
+                member=row.member,
+                since=row.start_date,
+                today=today,
+                cadences=cadences,
+            )
+        )
+        follow_up = _follow_up(row, row.household, row.member, today)
+        if follow_up is not None:
+            follow_ups.append(follow_up)
+    standing.sort(key=_by_urgency)
+    follow_ups.sort(key=lambda f: (-f.days_late, f.household.hamlet.name_sort, f.household.name_sort))
+    return standing, follow_ups
+
+
+def work_today(*, member: Member, today: date) -> WorkToday:
+    """A member's work list: households due or overdue (most overdue first, then by hamlet), follow-ups due,
+    and — when the cases app provides them — petitions of theirs waiting for an answer.
+
+    A household never visited is due since the member took charge of it.
+    """
+    rows = list(
+        _with_last_visit(
+            _open_primary().filter(member=member).select_related("household__hamlet", "member"),
+            "household_id",
+        )
+    )
+    cadences = cadences_for({row.household.station_id for row in rows})
+    standing, follow_ups = _work_for_rows(rows, today, cadences)
+    return WorkToday(
+        member=member,
+        today=today,
+        standing=standing,
+        follow_ups=follow_ups,
+        petitions=petitions_waiting(member=member, today=today),
+    )
+
+
+# The cases app is written alongside this one; the work list asks it by name, so neither imports the other.
+PETITIONS_HOOK = "longdan.cases.selectors"
+PETITIONS_HOOK_FUNCTION = "cases_waiting_for_member"
+
+
+def petitions_waiting(*, member: Member, today: date) -> list | None:
+    """Petitions of `member` waiting for an answer, from `cases.selectors.cases_waiting_for_member(member=)`
+    when the cases app is installed and provides it; None otherwise (the page hides the section).
+
+    `today` is accepted for when the cases app wants it; its selector reads the clock itself today.
+    """
+    if not apps.is_installed("longdan.cases"):
+        return None
+    try:
+        module = importlib.import_module(PETITIONS_HOOK)
+    except ImportError:
+        return None
+    function = getattr(module, PETITIONS_HOOK_FUNCTION, None)
+    if function is None:
+        return None
+    return list(function(member=member))
+
+
+@dataclass
+class MemberWork:
+    """One member's line on the station's work page."""
+
+    member: Member
+    households: int = 0
+    due: list[DueHousehold] = field(default_factory=list)
+    follow_ups: list[FollowUp] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for item in self.due if item.is_overdue)
+
+    @property
+    def most_overdue(self) -> int:
+        return max((item.days_overdue for item in self.due), default=0)
+
+
+def _station_members(user: Any, station: Unit) -> QuerySet[Member]:
+    return Member.objects.visible_to(user).filter(
+        unit__path__startswith=station.path, status=MemberStatus.ACTIVE
+    )
+
+
+def station_work(*, user: Any, station: Unit, today: date) -> list[MemberWork]:
+    """Each active member of the station with their households due, overdue and follow-ups due.
+
+    Members with the most overdue work come first. Four queries whatever the size of the station.
+    """
+    rows = list(
+        _with_last_visit(
+            _open_primary()
+            .visible_to(user)
+            .filter(household__station=station)
+            .select_related("household__hamlet", "member"),
+            "household_id",
+        )
+    )
+    cadences = cadences_for([station.pk])
+    work = {m.pk: MemberWork(member=m) for m in _station_members(user, station)}
+    by_member: dict[int, list[HouseholdAssignment]] = defaultdict(list)
+    for row in rows:
+        by_member[row.member_id].append(row)
+        if row.member_id not in work:  # in charge here, but now of another unit: still on the list
+            work[row.member_id] = MemberWork(member=row.member)
+    for member_id, member_rows in by_member.items():
+        standing, follow_ups = _work_for_rows(member_rows, today, cadences)
+        work[member_id].households = len(member_rows)
+        work[member_id].due = [item for item in standing if item.is_due]
+        work[member_id].follow_ups = follow_ups
+    return sorted(
+        work.values(),
+        key=lambda w: (-w.overdue_count, -len(w.due), -len(w.follow_ups), w.member.name_sort),
+    )
+
+
+@dataclass
+class Coverage:
+    """Gaps in a station's coverage on `today`."""
+
+    station: Unit
+    today: date
+    cadence: Cadence
+    households_total: int
+    within_cadence: int
+    households_without_member: list[Household]
+    members_without_household: list[Member]
+    not_visited_in_cadence: list[DueHousehold]
+
+    @property
+    def percent_within_cadence(self) -> int:
+        if not self.households_total:
+            return 100
+        return round(100 * self.within_cadence / self.households_total)
+
+
+def coverage(*, user: Any, station: Unit, today: date) -> Coverage:
+    """Households with no open primary member, active members in charge of no household, and households
+    not visited within their cadence (a household never visited counts from its assignment, or from
+    when it was registered if it has none). A fixed number of queries.
+    """
+    primary = _open_primary().filter(household_id=OuterRef("pk"))
+    households = list(
+        _with_last_visit(
+            Household.objects.visible_to(user)
+            .filter(station=station)
+            .select_related("hamlet")
+            .annotate(
+                primary_member_id=Subquery(primary.values("member_id")[:1]),
+                primary_since=Subquery(primary.values("start_date")[:1]),
+            ),
+            "pk",
+        )
+    )
+    members = list(
+        _station_members(user, station).annotate(
+            in_charge=Exists(_open_primary().filter(member_id=OuterRef("pk")))
+        )
+    )
+    by_id = {m.pk: m for m in members}
+    missing = {h.primary_member_id for h in households if h.primary_member_id} - by_id.keys()
+    if missing:  # members of another unit still in charge here
+        by_id.update(Member.objects.in_bulk(missing))
+    cadences = cadences_for([station.pk])
+    without_member: list[Household] = []
+    late: list[DueHousehold] = []
+    within = 0
+    for household in households:
+        if household.primary_member_id is None:
+            without_member.append(household)
+        since = household.primary_since or local_day(household.created_at)
+        item = _due(
+            household,
+            household=household,
+            member=by_id.get(household.primary_member_id),
+            since=since,
+            today=today,
+            cadences=cadences,
+        )
+        if item.is_overdue:
+            late.append(item)
+        else:
+            within += 1
+    late.sort(key=_by_urgency)
+    without_member.sort(key=lambda h: (h.hamlet.name_sort, h.name_sort))
+    return Coverage(
+        station=station,
+        today=today,
+        cadence=cadences[station.pk],
+        households_total=len(households),
+        within_cadence=within,
+        households_without_member=without_member,
+        members_without_household=[m for m in members if not m.in_charge],
+        not_visited_in_cadence=late,
+    )
+
+
+def member_for_user(user: Any) -> Member | None:
+    """The active member record of a logged-in user, if they are a field member."""
+    member_id = get_scope(user).member_id
+    return Member.objects.select_related("unit").filter(pk=member_id).first() if member_id else None
+
+
+def get_member_for_station(*, user: Any, station: Unit, member_id: int) -> Member:
+    member = _station_members(user, station).filter(pk=member_id).first()
+    if member is None:
+        # A member of another unit who is still in charge of a household of this station.
+        member = (
+            Member.objects.visible_to(user)
+            .filter(pk=member_id)
+            .filter(Exists(_open_primary().filter(member_id=OuterRef("pk"), household__station=station)))
+            .first()
+        )
+    if member is None:
+        raise Http404
+    return member
+
+
+def cell_meetings_for_user(user: Any) -> QuerySet[CellMeeting]:
+    return (
+        CellMeeting.objects.visible_to(user)
+        .select_related("cell__hamlet", "station")
+        .prefetch_related("attendees", "issues")
+        .order_by("-held_on", "-id")
+    )
