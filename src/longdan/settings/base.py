@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "longdan.fieldwork",
     "longdan.intel",
     "longdan.support",
+    "longdan.cases",
     "longdan.web",
     "longdan.demo",
 ]
