@@ -174,3 +174,19 @@ def hamlets_for_new_case(*, user: Any) -> QuerySet[Hamlet]:
         station_ids |= set(member.unit.ancestors().values_list("id", flat=True))
     stations = Unit.objects.filter(pk__in=station_ids, kind__in=FIELD_UNIT_KINDS)
     return Hamlet.objects.filter(commune__area_links__unit__in=stations).distinct()
+
+
+# The source links are foreign keys to the fieldwork app, on the same layer as this one:
+# its models are reached through those keys rather than imported.
+def visits_for_new_case(*, user: Any, household: Any) -> QuerySet:
+    """Visits to `household` that `user` may see, to link a new petition to the visit it came from."""
+    visit: Any = Case._meta.get_field("source_visit").related_model
+    return visit.objects.visible_to(user).filter(household=household)
+
+
+def meeting_issues_for_new_case(*, user: Any, hamlet: Hamlet) -> QuerySet:
+    """Issues raised at meetings of `hamlet`'s cell that `user` may see, to turn one into a petition."""
+    issue: Any = Case._meta.get_field("source_meeting_issue").related_model
+    meeting: Any = issue._meta.get_field("meeting").related_model
+    visible = meeting.objects.visible_to(user).filter(cell__hamlet=hamlet)
+    return issue.objects.filter(meeting__in=visible)

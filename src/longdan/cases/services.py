@@ -129,8 +129,12 @@ def case_open(
     if station.kind not in FIELD_UNIT_KINDS:  # pragma: no cover - households belong to stations
         raise error(_("Petitions belong to a station or flotilla."))
     member = _check_may_open(user=acting_user, station=station, household=household)
-    if source_visit is not None and household is not None and source_visit.household_id != household.pk:
+    if source_visit is not None and (household is None or source_visit.household_id != household.pk):
         raise error(_("The visit was to another household."), field="source_visit")
+    if source_meeting_issue is not None and (
+        hamlet is None or source_meeting_issue.meeting.cell.hamlet_id != hamlet.pk
+    ):
+        raise error(_("The issue was raised at another hamlet's meeting."), field="source_meeting_issue")
     case = Case(
         household=household,
         hamlet=hamlet,

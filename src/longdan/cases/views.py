@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -26,6 +27,8 @@ from .selectors import (
     cases_for_commune,
     get_case_for_user,
     hamlets_for_new_case,
+    meeting_issues_for_new_case,
+    visits_for_new_case,
 )
 from .services import case_add_note, case_open, case_transition
 from .workflow import TRANSITION_NAMES, Transition, capacities
@@ -51,23 +54,44 @@ def _add_errors(form: object, exc: ValidationError) -> None:
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_new(request: HttpRequest) -> HttpResponse:
-    """New petition: ?household=<id> from the household card, ?hamlet=<id> from a cell meeting, or choose."""
-    household = hamlet = None
+    """New petition: ?household=<id> from the household card, ?hamlet=<id> from a cell meeting, or choose.
+
+    The visit page adds &visit=<id> and the meeting page &issue=<id>: the petition keeps
+    that link, and its date and text start from what was recorded there.
+    """
+    household = hamlet = source_visit = source_issue = None
+    initial: dict = {}
     if request.GET.get("household"):
         household = get_object_or_404(
             Household.objects.visible_to(request.user).select_related("hamlet", "commune"),
             pk=_int_or_404(request.GET["household"]),
         )
+        if request.GET.get("visit"):
+            source_visit = get_object_or_404(
+                visits_for_new_case(user=request.user, household=household),
+                pk=_int_or_404(request.GET["visit"]),
+            )
+            initial = {
+                "received_on": timezone.localtime(source_visit.visited_at).date(),
+                "description": source_visit.aspirations,
+            }
     elif request.GET.get("hamlet"):
         hamlet = get_object_or_404(
             hamlets_for_new_case(user=request.user).select_related("commune"),
             pk=_int_or_404(request.GET["hamlet"]),
         )
+        if request.GET.get("issue"):
+            source_issue = get_object_or_404(
+                meeting_issues_for_new_case(user=request.user, hamlet=hamlet).select_related("meeting"),
+                pk=_int_or_404(request.GET["issue"]),
+            )
+            initial = {"received_on": source_issue.meeting.held_on, "description": source_issue.text}
     form = CaseOpenForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
         household=household,
         hamlet=hamlet,
+        initial=initial,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -80,6 +104,8 @@ def case_new(request: HttpRequest) -> HttpResponse:
                 description=data["description"],
                 received_on=data["received_on"],
                 acting_user=request.user,
+                source_visit=source_visit,
+                source_meeting_issue=source_issue,
             )
         except ValidationError as exc:
             _add_errors(form, exc)
@@ -90,7 +116,13 @@ def case_new(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "cases/case_new.html",
-        {"form": form, "household": household, "hamlet": hamlet},
+        {
+            "form": form,
+            "household": household,
+            "hamlet": hamlet,
+            "source_visit": source_visit,
+            "source_issue": source_issue,
+        },
         status=status,
     )
 
