@@ -22,8 +22,8 @@ def _url(model: type[models.Model], view: str, *args: Any) -> str:
 
 
 @pytest.fixture
-def admin_client_(world: World) -> Client:
-    client = Client()
+def admin_client_(world: World, client: Client) -> Client:
+    # The suite's `client`, whose force_login also passes the second factor administrators owe.
     client.force_login(world.admin_user)
     return client
 

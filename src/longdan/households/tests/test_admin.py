@@ -17,8 +17,8 @@ CHANGELIST = "admin:households_household_changelist"
 
 
 @pytest.fixture
-def admin_client_(world: World) -> Client:
-    client = Client()
+def admin_client_(world: World, client: Client) -> Client:
+    # The suite's `client`, whose force_login also passes the second factor administrators owe.
     client.force_login(world.admin_user)
     return client
 
