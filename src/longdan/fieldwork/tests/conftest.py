@@ -43,7 +43,7 @@ def english():
 
 @pytest.fixture
 def client():
-    """A browser that asks for English (LocaleMiddleware reads Accept-Language)."""
-    from django.test import Client
+    """The suite's client (force_login passes the second factor too), asking for English pages."""
+    from longdan.testing.auth import LongdanClient
 
-    return Client(headers={"accept-language": "en"})
+    return LongdanClient(headers={"accept-language": "en"})

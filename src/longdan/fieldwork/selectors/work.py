@@ -1,8 +1,7 @@
-"""Reads for field work: who is due a visit, a member's work today, a station's work and coverage.
+"""Work lists: who is due a visit, a member's work today, a station's work and coverage.
 
-"Last visit per household" is always a correlated subquery ordered on the
-(household, visited_at) index — one index seek per household, never a scan of
-visits — and each list is a fixed number of queries however many rows it holds.
+Each list is a fixed number of queries however many rows it holds; due and overdue are
+computed on local dates (Asia/Ho_Chi_Minh) in Python from the last visit's instant.
 """
 
 import importlib
@@ -13,167 +12,15 @@ from datetime import date, datetime
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.http import Http404
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
-from longdan.assignments.models import (
-    AssignmentQuerySet,
-    AssignmentRole,
-    CellParticipation,
-    HouseholdAssignment,
-)
-from longdan.core.scoping import get_scope
+from longdan.assignments.models import AssignmentQuerySet, AssignmentRole, HouseholdAssignment
 from longdan.households.models import Household
-from longdan.org.models import FIELD_UNIT_KINDS, CellKind, PartyCell, Unit, UnitArea
+from longdan.org.models import Unit
 from longdan.people.models import Member, MemberStatus
 
-from .cadence import Cadence, cadence_class, cadences_for, due_on, local_day
-from .models import CellMeeting, Topic, Visit, VisitMember
-
-# ---------------------------------------------------------------- access
-
-
-def may_record_for_household(user: Any, household: Household) -> bool:
-    """Visible under the one rule, and the user is a field member or a commander (a liaison only reads)."""
-    scope = get_scope(user)
-    if not (scope.everything or scope.is_command or scope.member_id):
-        return False
-    return Household.objects.visible_to(user).filter(pk=household.pk).exists()
-
-
-def get_household_for_visit(*, user: Any, household_id: int) -> Household:
-    """The household a user may log a visit for; 404 alike for "no such household" and "not yours"."""
-    household = (
-        Household.objects.visible_to(user).select_related("hamlet", "station").filter(pk=household_id).first()
-    )
-    if household is None or not may_record_for_household(user, household):
-        raise Http404
-    return household
-
-
-def get_visit_for_user(*, user: Any, visit_id: int) -> Visit:
-    visit = (
-        Visit.objects.visible_to(user)
-        .select_related("household__hamlet", "station", "recorded_by")
-        .prefetch_related(_presence_prefetch(), "topics")
-        .filter(pk=visit_id)
-        .first()
-    )
-    if visit is None:
-        raise Http404
-    return visit
-
-
-def get_station_for_user(*, user: Any, station_id: int) -> Unit:
-    """A station whose work the user may oversee: command roles over it only."""
-    scope = get_scope(user)
-    station = Unit.objects.visible_to(user).filter(pk=station_id, kind__in=FIELD_UNIT_KINDS).first()
-    if station is None or not (scope.everything or scope.is_command):
-        raise Http404
-    return station
-
-
-def stations_for_user(user: Any) -> QuerySet[Unit]:
-    """The stations a user commands or oversees (for a station picker and the "my station" shortcut)."""
-    scope = get_scope(user)
-    if not (scope.everything or scope.is_command):
-        return Unit.objects.none()
-    return Unit.objects.visible_to(user).stations().order_by("name_sort")
-
-
-def get_cell_meeting_for_user(*, user: Any, meeting_id: int) -> CellMeeting:
-    meeting = (
-        CellMeeting.objects.visible_to(user)
-        .select_related("cell__hamlet", "station", "commune", "recorded_by")
-        .prefetch_related("attendees", "issues")
-        .filter(pk=meeting_id)
-        .first()
-    )
-    if meeting is None:
-        raise Http404
-    return meeting
-
-
-def cells_for_user(user: Any) -> QuerySet[PartyCell]:
-    """Hamlet cells a user may record a meeting of: in the areas of the stations they command or serve in,
-    or cells they attend."""
-    scope = get_scope(user)
-    cells = PartyCell.objects.filter(kind=CellKind.HAMLET).select_related("hamlet")
-    if scope.everything:
-        return cells
-    unit_ids = set(scope.unit_ids)
-    member = (
-        Member.objects.select_related("unit").filter(pk=scope.member_id).first() if scope.member_id else None
-    )
-    if member is not None:
-        # The member's station (or, for a member of a team, the station above it) and its area.
-        unit_ids.update(int(part) for part in member.unit.path.strip("/").split("/") if part)
-    condition = Q(
-        Exists(UnitArea.objects.filter(unit_id__in=unit_ids, commune_id=OuterRef("hamlet__commune_id")))
-    )
-    if scope.member_id:
-        condition |= Q(
-            Exists(
-                CellParticipation.objects.filter(
-                    cell_id=OuterRef("pk"), member_id=scope.member_id, end_date__isnull=True
-                )
-            )
-        )
-    return cells.filter(condition)
-
-
-# ---------------------------------------------------------------- visits
-
-
-def _presence_prefetch() -> Prefetch:
-    return Prefetch("presence", queryset=VisitMember.objects.select_related("member").order_by("position"))
-
-
-def visits_for_user(user: Any) -> QuerySet[Visit]:
-    """Visits the user may see, newest first, ready for a list (no query per row)."""
-    return (
-        Visit.objects.visible_to(user)
-        .select_related("household__hamlet")
-        .prefetch_related(_presence_prefetch(), "topics")
-        .order_by("-visited_at", "-id")
-    )
-
-
-def household_visits(*, user: Any, household: Household) -> QuerySet[Visit]:
-    """One household's visits for its card and timeline, newest first."""
-    return visits_for_user(user).filter(household=household)
-
-
-def last_visits(households: Iterable[Household | int]) -> dict[int, Visit]:
-    """The latest visit of each household (by visit time), keyed by household id: one query.
-
-    Reads one index seek per household on (household, visited_at).
-    """
-    ids = [h if isinstance(h, int) else h.pk for h in households]
-    if not ids:
-        return {}
-    latest = Visit.objects.filter(household_id=OuterRef("pk")).order_by("-visited_at", "-id").values("pk")[:1]
-    visits = Visit.objects.filter(
-        pk__in=Household.objects.filter(pk__in=ids).annotate(last=Subquery(latest)).values("last")
-    )
-    return {visit.household_id: visit for visit in visits}
-
-
-def topics_offered() -> QuerySet[Topic]:
-    return Topic.objects.filter(is_active=True)
-
-
-def _with_last_visit(queryset: QuerySet, household_ref: str) -> QuerySet:
-    """Annotate rows that point at a household with its last visit's time, id and follow-up date."""
-    latest = Visit.objects.filter(household_id=OuterRef(household_ref)).order_by("-visited_at", "-id")
-    return queryset.annotate(
-        last_visited_at=Subquery(latest.values("visited_at")[:1]),
-        last_visit_id=Subquery(latest.values("pk")[:1]),
-        last_follow_up_on=Subquery(latest.values("follow_up_on")[:1]),
-    )
-
-
-# ---------------------------------------------------------------- work lists
+from ..cadence import Cadence, cadence_class, cadences_for, due_on, local_day
+from .visits import with_last_visit
 
 
 @dataclass(frozen=True)
@@ -250,7 +97,7 @@ def _follow_up(row: Any, household: Household, member: Member | None, today: dat
     )
 
 
-def _open_primary() -> AssignmentQuerySet:
+def open_primary_assignments() -> AssignmentQuerySet:
     return HouseholdAssignment.objects.filter(role=AssignmentRole.PRIMARY, end_date__isnull=True)
 
 
@@ -318,8 +165,12 @@ def work_today(*, member: Member, today: date) -> WorkToday:
     A household never visited is due since the member took charge of it.
     """
     rows = list(
-        _with_last_visit(
-            _open_primary().filter(member=member).select_related("household__hamlet", "member"),
+        with_last_visit(
+            # Unordered: the list is sorted in Python by how overdue each household is.
+            open_primary_assignments()
+            .filter(member=member)
+            .select_related("household__hamlet", "member")
+            .order_by(),
             "household_id",
         )
     )
@@ -375,7 +226,7 @@ class MemberWork:
         return max((item.days_overdue for item in self.due), default=0)
 
 
-def _station_members(user: Any, station: Unit) -> QuerySet[Member]:
+def active_station_members(user: Any, station: Unit) -> QuerySet[Member]:
     return Member.objects.visible_to(user).filter(
         unit__path__startswith=station.path, status=MemberStatus.ACTIVE
     )
@@ -387,16 +238,17 @@ def station_work(*, user: Any, station: Unit, today: date) -> list[MemberWork]:
     Members with the most overdue work come first. Four queries whatever the size of the station.
     """
     rows = list(
-        _with_last_visit(
-            _open_primary()
+        with_last_visit(
+            open_primary_assignments()
             .visible_to(user)
             .filter(household__station=station)
-            .select_related("household__hamlet", "member"),
+            .select_related("household__hamlet", "member")
+            .order_by(),
             "household_id",
         )
     )
     cadences = cadences_for([station.pk])
-    work = {m.pk: MemberWork(member=m) for m in _station_members(user, station)}
+    work = {m.pk: MemberWork(member=m) for m in active_station_members(user, station)}
     by_member: dict[int, list[HouseholdAssignment]] = defaultdict(list)
     for row in rows:
         by_member[row.member_id].append(row)
@@ -438,12 +290,13 @@ def coverage(*, user: Any, station: Unit, today: date) -> Coverage:
     not visited within their cadence (a household never visited counts from its assignment, or from
     when it was registered if it has none). A fixed number of queries.
     """
-    primary = _open_primary().filter(household_id=OuterRef("pk"))
+    primary = open_primary_assignments().filter(household_id=OuterRef("pk"))
     households = list(
-        _with_last_visit(
+        with_last_visit(
             Household.objects.visible_to(user)
             .filter(station=station)
             .select_related("hamlet")
+            .order_by()
             .annotate(
                 primary_member_id=Subquery(primary.values("member_id")[:1]),
                 primary_since=Subquery(primary.values("start_date")[:1]),
@@ -452,8 +305,8 @@ def coverage(*, user: Any, station: Unit, today: date) -> Coverage:
         )
     )
     members = list(
-        _station_members(user, station).annotate(
-            in_charge=Exists(_open_primary().filter(member_id=OuterRef("pk")))
+        active_station_members(user, station).annotate(
+            in_charge=Exists(open_primary_assignments().filter(member_id=OuterRef("pk")))
         )
     )
     by_id = {m.pk: m for m in members}
@@ -491,34 +344,4 @@ def coverage(*, user: Any, station: Unit, today: date) -> Coverage:
         households_without_member=without_member,
         members_without_household=[m for m in members if not m.in_charge],
         not_visited_in_cadence=late,
-    )
-
-
-def member_for_user(user: Any) -> Member | None:
-    """The active member record of a logged-in user, if they are a field member."""
-    member_id = get_scope(user).member_id
-    return Member.objects.select_related("unit").filter(pk=member_id).first() if member_id else None
-
-
-def get_member_for_station(*, user: Any, station: Unit, member_id: int) -> Member:
-    member = _station_members(user, station).filter(pk=member_id).first()
-    if member is None:
-        # A member of another unit who is still in charge of a household of this station.
-        member = (
-            Member.objects.visible_to(user)
-            .filter(pk=member_id)
-            .filter(Exists(_open_primary().filter(member_id=OuterRef("pk"), household__station=station)))
-            .first()
-        )
-    if member is None:
-        raise Http404
-    return member
-
-
-def cell_meetings_for_user(user: Any) -> QuerySet[CellMeeting]:
-    return (
-        CellMeeting.objects.visible_to(user)
-        .select_related("cell__hamlet", "station")
-        .prefetch_related("attendees", "issues")
-        .order_by("-held_on", "-id")
     )

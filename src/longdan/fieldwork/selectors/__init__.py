@@ -1,0 +1,57 @@
+"""Reads for field work (a package: access, visits, work lists). Import from here."""
+
+from .access import (
+    cells_for_user,
+    get_cell_meeting_for_user,
+    get_household_for_visit,
+    get_member_for_station,
+    get_station_for_user,
+    get_visit_for_user,
+    may_record_for_household,
+    member_for_user,
+    stations_for_user,
+)
+from .visits import cell_meetings_for_user, household_visits, last_visits, topics_offered, visits_for_user
+from .work import (
+    PETITIONS_HOOK,
+    PETITIONS_HOOK_FUNCTION,
+    UPCOMING_DAYS,
+    Coverage,
+    DueHousehold,
+    FollowUp,
+    MemberWork,
+    WorkToday,
+    coverage,
+    petitions_waiting,
+    station_work,
+    work_today,
+)
+
+__all__ = [
+    "PETITIONS_HOOK",
+    "PETITIONS_HOOK_FUNCTION",
+    "UPCOMING_DAYS",
+    "Coverage",
+    "DueHousehold",
+    "FollowUp",
+    "MemberWork",
+    "WorkToday",
+    "cell_meetings_for_user",
+    "cells_for_user",
+    "coverage",
+    "get_cell_meeting_for_user",
+    "get_household_for_visit",
+    "get_member_for_station",
+    "get_station_for_user",
+    "get_visit_for_user",
+    "household_visits",
+    "last_visits",
+    "may_record_for_household",
+    "member_for_user",
+    "petitions_waiting",
+    "station_work",
+    "stations_for_user",
+    "topics_offered",
+    "visits_for_user",
+    "work_today",
+]

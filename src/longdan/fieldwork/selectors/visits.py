@@ -1,0 +1,71 @@
+"""Reads of visits and meetings for lists, cards and timelines.
+
+"Last visit per household" is a correlated subquery ordered on the (household, visited_at)
+index: one index seek per household, never a scan of visits.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+
+from longdan.households.models import Household
+
+from ..models import CellMeeting, Topic, Visit, VisitMember
+
+
+def presence_prefetch() -> Prefetch:
+    return Prefetch("presence", queryset=VisitMember.objects.select_related("member").order_by("position"))
+
+
+def visits_for_user(user: Any) -> QuerySet[Visit]:
+    """Visits the user may see, newest first, ready for a list (no query per row)."""
+    return (
+        Visit.objects.visible_to(user)
+        .select_related("household__hamlet")
+        .prefetch_related(presence_prefetch(), "topics")
+        .order_by("-visited_at", "-id")
+    )
+
+
+def household_visits(*, user: Any, household: Household) -> QuerySet[Visit]:
+    """One household's visits for its card and timeline, newest first."""
+    return visits_for_user(user).filter(household=household)
+
+
+def last_visits(households: Iterable[Household | int]) -> dict[int, Visit]:
+    """The latest visit of each household (by visit time), keyed by household id: one query.
+
+    Reads one index seek per household on (household, visited_at).
+    """
+    ids = [h if isinstance(h, int) else h.pk for h in households]
+    if not ids:
+        return {}
+    latest = Visit.objects.filter(household_id=OuterRef("pk")).order_by("-visited_at", "-id").values("pk")[:1]
+    visits = Visit.objects.filter(
+        pk__in=Household.objects.filter(pk__in=ids).annotate(last=Subquery(latest)).values("last")
+    )
+    return {visit.household_id: visit for visit in visits}
+
+
+def topics_offered() -> QuerySet[Topic]:
+    return Topic.objects.filter(is_active=True)
+
+
+def with_last_visit(queryset: QuerySet, household_ref: str) -> QuerySet:
+    """Annotate rows that point at a household with its last visit's time, id and follow-up date."""
+    latest = Visit.objects.filter(household_id=OuterRef(household_ref)).order_by("-visited_at", "-id")
+    return queryset.annotate(
+        last_visited_at=Subquery(latest.values("visited_at")[:1]),
+        last_visit_id=Subquery(latest.values("pk")[:1]),
+        last_follow_up_on=Subquery(latest.values("follow_up_on")[:1]),
+    )
+
+
+def cell_meetings_for_user(user: Any) -> QuerySet[CellMeeting]:
+    return (
+        CellMeeting.objects.visible_to(user)
+        .select_related("cell__hamlet", "station")
+        .prefetch_related("attendees", "issues")
+        .order_by("-held_on", "-id")
+    )
