@@ -280,9 +280,9 @@ def test_a_next_step_whose_page_does_not_exist_is_not_offered():
 
 
 def test_the_work_list_speaks_vietnamese_by_default(world):
-    from longdan.testing.auth import LongdanClient
+    from .conftest import make_client
 
-    vietnamese = LongdanClient()
+    vietnamese = make_client()
     vietnamese.force_login(world.member_user)
     html = vietnamese.get(reverse("work-today")).content.decode()
     assert '<html lang="vi">' in html
