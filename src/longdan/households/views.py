@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.vary import vary_on_headers
 
+from longdan.core.scoping import get_scope
 from longdan.people.selectors import visible_member_ids
 
 from .forms import HouseholdFilterForm
@@ -24,7 +25,13 @@ def household_list_view(request: HttpRequest) -> HttpResponse:
     )
     households = household_list(user=request.user, **form.filters())
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "is_filtered": any(form.filters().values())}
+    scope = get_scope(request.user)
+    context = {
+        "form": form,
+        "page": page,
+        # A field member sees only his own households: a column repeating his name says nothing.
+        "show_member": scope.everything or bool(scope.unit_ids or scope.commune_ids),
+    }
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request:
         return render(request, "households/_results.html", context)

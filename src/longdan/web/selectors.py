@@ -43,7 +43,12 @@ def member_of(user: Any) -> Member | None:
 
 
 def _active_grants(user: Any) -> list[RoleGrant]:
-    return list(RoleGrant.objects.active().filter(user=user).select_related("unit"))
+    """The user's grants in force today, read once per request (cached on the user object, like the scope)."""
+    cached = getattr(user, "_longdan_web_grants", None)
+    if cached is None:
+        cached = list(RoleGrant.objects.active().filter(user=user).select_related("unit"))
+        user._longdan_web_grants = cached
+    return cached
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,21 @@ class StationPanel:
 class OverviewPanel:
     unit: Unit
     children: list[Unit]
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(child, name) for child in self.children)
+
+    @property
+    def member_total(self) -> int:
+        return self._total("member_count")
+
+    @property
+    def household_total(self) -> int:
+        return self._total("household_count")
+
+    @property
+    def uncovered_total(self) -> int:
+        return self._total("uncovered_count")
 
 
 @dataclass

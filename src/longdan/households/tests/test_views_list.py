@@ -163,10 +163,10 @@ def test_it_escapes_names(client, world):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in response.text
 
 
-# Session, user; the scope: role grants, member, unit subtree; the filter's hamlets and stations;
-# count, page, members in charge of the page's rows; the top bar's role grants.
-COMMANDER_LIST_QUERIES = 11
-# The same less the unit subtree and the stations (a member's scope has no units).
+# Session, user, the second factor's device; the scope: role grants, member, unit subtree;
+# the filter's hamlets and stations; count, page, members in charge of the page's rows; the top bar's grants.
+COMMANDER_LIST_QUERIES = 12
+# A field member passes no second factor, and his scope has no units: no device, subtree or stations.
 MEMBER_LIST_QUERIES = 9
 
 

@@ -77,8 +77,8 @@ def test_its_query_count_does_not_grow_with_households(client, world, django_ass
             member=world.member_a, household=HouseholdFactory(hamlet=world.hamlet_a, station=world.station_a)
         )
     client.force_login(world.commander_a)
-    # Session, user; scope: grants, member, unit subtree; the member; households; their members in charge;
-    # the top bar's grants.
-    with django_assert_num_queries(9):
+    # Session, user, second-factor device; scope: grants, member, unit subtree; the member; households;
+    # their members in charge; the top bar's grants.
+    with django_assert_num_queries(10):
         response = client.get(url(world.member_a))
     assert len(response.context["households"]) == 1 + extra
