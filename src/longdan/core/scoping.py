@@ -69,17 +69,18 @@ def _compute_scope(user: Any) -> Scope:
     if user.is_superuser or "admin" in roles:
         return Scope(everything=True, roles=roles, sensitive=True, member_id=member_id)
 
-    command_grants = [g for g in grants if g.role in _COMMAND_ROLES and g.unit is not None]
+    # (role, unit) pairs, so the type says what the filter ensured: the unit is there.
+    command_grants = [(g.role, g.unit) for g in grants if g.role in _COMMAND_ROLES and g.unit is not None]
     role_units: dict[str, frozenset[int]] = {}
     if command_grants:
         prefix_match = Q()
-        for grant in command_grants:
-            prefix_match |= Q(path__startswith=grant.unit.path)
+        for _role, unit in command_grants:
+            prefix_match |= Q(path__startswith=unit.path)
         units = list(unit_model.objects.filter(prefix_match).values_list("id", "path"))
-        for grant in command_grants:
-            ids = frozenset(uid for uid, path in units if path.startswith(grant.unit.path))
-            role_units[grant.role] = role_units.get(grant.role, frozenset()) | ids
-    if any(grant.unit.parent_id is None for grant in command_grants):
+        for role, unit in command_grants:
+            ids = frozenset(uid for uid, path in units if path.startswith(unit.path))
+            role_units[role] = role_units.get(role, frozenset()) | ids
+    if any(unit.parent_id is None for _role, unit in command_grants):
         return Scope(
             everything=True,
             roles=roles,

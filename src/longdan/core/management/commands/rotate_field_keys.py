@@ -1,6 +1,6 @@
 """Re-encrypt every encrypted field with the first key of FIELD_ENCRYPTION_KEYS."""
 
-from typing import Any
+from typing import Any, cast
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
@@ -20,9 +20,10 @@ class Command(BaseCommand):
             if not fields:
                 continue
             table = connection.ops.quote_name(model._meta.db_table)
-            pk = connection.ops.quote_name(model._meta.pk.column)
+            # A concrete field always has a column; the stubs allow None for the abstract case.
+            pk = connection.ops.quote_name(cast(str, model._meta.pk.column))
             for field in fields:
-                column = connection.ops.quote_name(field.column)
+                column = connection.ops.quote_name(cast(str, field.column))
                 # Raw SQL: the stored tokens, not the decrypted values the ORM would give.
                 with connection.cursor() as cursor:
                     cursor.execute(f"SELECT {pk}, {column} FROM {table} WHERE {column} <> ''")
