@@ -117,3 +117,12 @@ def test_member_home_query_count_does_not_grow_with_households(client, world, dj
     with django_assert_num_queries(7):
         response = client.get(URL)
     assert len(response.context["home"].my_households) == 11
+
+
+def test_not_found_is_our_page_and_says_nothing_of_the_record(client, world):
+    client.force_login(world.commander_b)
+    response = client.get(reverse("household-detail", args=[world.household_a.pk]))
+    assert response.status_code == 404
+    assert "Lòng Dân" in response.text
+    assert world.household_a.head_name not in response.text
+    assert 'href="/"' in response.text
