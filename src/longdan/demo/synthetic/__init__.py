@@ -1,0 +1,166 @@
+"""A synthetic national dataset shaped like the real one, built in bulk (`longdan generate`).
+
+Why it exists: the pages, indicators and reports must stay fast at national
+scale (DESIGN.md, "Performance design"), and that can only be measured on data
+of the right shape — border provinces, stations of 20–60 members, about five
+households per member, about 4.5 residents per household, poverty histories,
+reassignments — not on the 350 households of the Sóc Trăng demo.
+
+How it is built: one `create_<kind>(ctx)` function per kind of record, run in
+order by `generate()` (`STEPS` below), grouped by domain as the apps are:
+`org` (field units, areas, hamlets, cells), `people`, `households` (with
+residents and poverty reviews), `assignments`, `accounts`. Each function plans
+its rows in Python with its own seeded `random.Random` (so adding a step later
+never changes the rows of an earlier one), keeps what later steps need in the
+`Synthetic` context (`context`), and writes its rows through `writing.write`:
+chunks of 5,000 in their own transaction, by COPY on PostgreSQL and multi-row
+INSERT on SQLite. Later issues add their kinds (visits, cases, tips, support …)
+as a module here, a function appended to `STEPS`, and its delete in
+`delete_generated`.
+
+Every generated unit code starts with `GEN-`, every generated username with
+`gen-`; that is how generated data is found again (to refuse a second run, or
+to delete it with `--reset`). Data entered by people or by `longdan demo` is
+never touched: the generator hangs its stations under an existing HQ and
+provincial command when there is one, and never takes a commune that a
+non-generated station already covers.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+from django.db import models, transaction
+from django.db.models import Q
+
+from longdan.accounts.models import RoleGrant, User
+from longdan.assignments.models import CellParticipation, HouseholdAssignment
+from longdan.geo.models import Hamlet
+from longdan.households.models import Household, PovertyAssessment, Resident
+from longdan.org.models import PartyCell, Unit, UnitArea, UnitKind
+from longdan.people.models import Member
+
+from .accounts import create_users
+from .assignments import create_assignments, create_cell_participations
+from .context import GEN_PREFIX, USERNAME_PREFIX, GeneratedDataExists, NoBorderProvinces, Synthetic
+from .households import create_assessments, create_households, create_residents
+from .org import create_areas, create_hamlets, create_party_cells, create_units, plan_stations
+from .people import create_members
+
+__all__ = [
+    "GEN_PREFIX",
+    "STEPS",
+    "USERNAME_PREFIX",
+    "GeneratedDataExists",
+    "NoBorderProvinces",
+    "Synthetic",
+    "delete_generated",
+    "generate",
+    "generated_exists",
+]
+
+# The order matters: each step reads what the ones before it planned and wrote.
+STEPS: tuple[Callable[[Synthetic], None], ...] = (
+    plan_stations,
+    create_units,
+    create_areas,
+    create_hamlets,
+    create_party_cells,
+    create_members,
+    create_households,
+    create_residents,
+    create_assessments,
+    create_assignments,
+    create_cell_participations,
+    create_users,
+)
+
+
+def generated_exists() -> bool:
+    return (
+        Unit.objects.filter(code__startswith=GEN_PREFIX).exists()
+        or User.objects.filter(username__startswith=USERNAME_PREFIX).exists()
+    )
+
+
+def generate(
+    *,
+    households: int,
+    seed: int,
+    as_of: date,
+    progress: bool = False,
+    password: str | None = None,
+    reset: bool = False,
+) -> Synthetic:
+    """Build the dataset; refuse when generated data is already there, unless `reset` deletes it first."""
+    if households < 1:
+        raise ValueError("households must be at least 1")
+    if generated_exists():
+        if not reset:
+            raise GeneratedDataExists(
+                "Generated data is already in the database. Run again with --reset to delete it and generate anew."
+            )
+        delete_generated()
+    ctx = Synthetic(households=households, seed=seed, as_of=as_of, progress=progress, password=password)
+    for step in STEPS:
+        step(ctx)
+    return ctx
+
+
+# --- deleting generated data (--reset), children before parents ---
+
+
+def _generated_units() -> models.QuerySet[Unit]:
+    return Unit.objects.filter(code__startswith=GEN_PREFIX)
+
+
+def _generated_hamlets() -> models.QuerySet[Hamlet]:
+    """Hamlets the generator made: in a generated station's communes, in no other station's, with no household."""
+    generated = UnitArea.objects.filter(unit__code__startswith=GEN_PREFIX).values("commune_id")
+    others = UnitArea.objects.exclude(unit__code__startswith=GEN_PREFIX).values("commune_id")
+    return (
+        Hamlet.objects.filter(commune_id__in=generated).exclude(commune_id__in=others).filter(households=None)
+    )
+
+
+def delete_generated() -> Counter[str]:
+    """Delete every generated row (found by the GEN- unit codes and gen- usernames), and nothing else.
+
+    Each kind is one DELETE … WHERE … IN (subquery) rather than Django's
+    collector, which would load 100,000 households and half a million residents
+    to cascade them (minutes, not seconds). Kinds are deleted children first;
+    foreign keys are checked at commit, so a record someone entered against
+    generated data (a visit, a petition) makes the whole reset fail and roll back
+    instead of vanishing. Steps added to the generator add their delete here.
+    """
+    units = _generated_units()
+    members = Member.objects.filter(unit__in=units)
+    households = Household.objects.filter(station__in=units)
+    deleted: Counter[str] = Counter()
+
+    def delete(queryset: models.QuerySet) -> None:
+        # No signals and no cascades: every dependent kind is deleted explicitly above its parent.
+        deleted[queryset.model._meta.label] += queryset._raw_delete(queryset.db)
+
+    with transaction.atomic():
+        delete(CellParticipation.objects.filter(member__in=members))
+        delete(HouseholdAssignment.objects.filter(Q(household__in=households) | Q(member__in=members)))
+        delete(PovertyAssessment.objects.filter(household__in=households))
+        delete(Resident.objects.filter(household__in=households))
+        delete(households)
+        # Few rows, and users have many-to-many and SET_NULL relations: Django's own delete is right here.
+        for queryset in (
+            RoleGrant.objects.filter(Q(unit__in=units) | Q(user__username__startswith=USERNAME_PREFIX)),
+            User.objects.filter(username__startswith=USERNAME_PREFIX),
+        ):
+            deleted.update(queryset.delete()[1])
+        delete(members)
+        delete(CellParticipation.objects.filter(cell__hamlet__in=_generated_hamlets()))
+        delete(PartyCell.objects.filter(Q(hamlet__in=_generated_hamlets()) | Q(unit__in=units)))
+        delete(_generated_hamlets())
+        delete(UnitArea.objects.filter(unit__in=units))
+        # Top levels only when nothing entered by hand hangs under them.
+        delete(units.filter(kind__in=[UnitKind.TEAM, UnitKind.STATION, UnitKind.FLOTILLA]))
+        delete(units.filter(kind=UnitKind.PROVINCE_COMMAND, children=None))
+        delete(units.filter(kind=UnitKind.HQ, children=None))
+    return +deleted
