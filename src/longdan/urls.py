@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("account/", include("longdan.accounts.urls")),
     path("cases/", include("longdan.cases.urls")),
     path("", include("longdan.web.urls")),
     path("", include("longdan.fieldwork.urls")),

@@ -20,6 +20,7 @@ from longdan.households.models import Household
 from longdan.org.models import FIELD_UNIT_KINDS, CellKind, PartyCell, Unit, UnitKind
 from longdan.org.services import station_for_hamlet
 from longdan.people.models import Member, MemberStatus
+from longdan.rollup.services import rollup_bump, rollup_visit
 
 from .cadence import local_day
 from .models import CellMeeting, MeetingIssue, Topic, Visit, VisitCadence, VisitKind, VisitMember
@@ -142,6 +143,7 @@ def visit_record(
         VisitMember(visit=visit, member=member, position=index) for index, member in enumerate(present)
     )
     visit.topics.set(list(topics))
+    rollup_visit(visit)
     return visit
 
 
@@ -204,6 +206,7 @@ def cell_meeting_record(
     meeting.attendees.set(present)
     for index, text in enumerate(texts):
         validate_and_save(MeetingIssue(meeting=meeting, text=text, position=index))
+    rollup_bump(station_id=station.pk, day=held_on, meetings=1, meeting_attendances=len(present))
     return meeting
 
 

@@ -2,9 +2,11 @@
 
 import base64
 import hashlib
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -50,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "longdan.core",
     "longdan.audit",
     "longdan.accounts",
@@ -68,15 +73,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed the second factor?
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "longdan.audit.context.AuditContextMiddleware",
+    "longdan.accounts.middleware.SessionActivityMiddleware",
+    # After the audit context, so a refused page still knows who asked; before axes, which must be last.
+    "longdan.accounts.middleware.SecondFactorMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "longdan.urls"
@@ -124,9 +137,22 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out user or address is refused before the password is even checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Argon2id first; the others stay so that a hash made by them still checks (and is upgraded at login).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,5 +180,54 @@ def derive_key(secret: str) -> str:
 # Keys for data encrypted at rest (tip sources), comma-separated; the first encrypts. See core/crypto.py.
 FIELD_ENCRYPTION_KEYS = env.list("FIELD_ENCRYPTION_KEYS", default=[])
 
-# Field work happens on cheap phones: keep a session for a working day.
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 3600)
+# Sessions end after SESSION_COOKIE_AGE seconds *without a request*, the same for every role:
+# accounts.middleware.SessionActivityMiddleware pushes the expiry on as the user works (saving
+# the session at most every SESSION_ACTIVITY_REFRESH seconds). Eight idle hours cover a working
+# day in the field (a visit logged in the morning, the next in the afternoon, on a phone where
+# typing a password is slow) while a PC left logged in overnight is logged out by morning.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+SESSION_ACTIVITY_REFRESH = 300
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", default=False)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Lock-out (django-axes): five failed logins within the cool-off time lock the username, and
+# separately the address they came from, for that time. Attempts while locked are refused
+# even with the right password and do not extend the lock, so it ends COOLOFF after it began.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "longdan.accounts.views.lockout_response"
+# Our audit trail records every login, failure and lock-out; axes keeps only what it needs to count.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Second factor (django-otp, TOTP). Which roles must use it: accounts.selectors.second_factor_required.
+OTP_TOTP_ISSUER = "Lòng Dân"
+# Each wrong code doubles the wait before the next one is checked (1, 2, 4 … seconds).
+OTP_TOTP_THROTTLE_FACTOR = 1
+# `longdan otp_code` prints the current code of the demo accounts; production settings turn it off.
+LONGDAN_DEMO_SECOND_FACTOR = True
+
+# A one-time password link made by an administrator works once, and for this long (seconds).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
+
+# Content Security Policy: scripts and styles only from our own static files, no inline
+# script, no eval (htmx is told not to use it in base.html), no framing.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    # data: for the empty favicon in base.html.
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
