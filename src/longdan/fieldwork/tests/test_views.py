@@ -160,6 +160,16 @@ def test_after_saving_it_offers_the_next_steps(client, world, visit_a):
     assert f"{petition_url}?household={world.household_a.pk}&amp;visit={visit_a.pk}" in html
 
 
+@pytest.mark.parametrize(("app", "name"), [("longdan.intel", "tip-new"), ("longdan.support", "benefit-new")])
+def test_after_saving_it_offers_a_tip_and_support_when_those_apps_are_there(
+    client, world, visit_a, app, name
+):
+    if not apps.is_installed(app):
+        pytest.skip(f"{app} is not installed")
+    html = logged_in(client, world.member_user).get(visit_a.get_absolute_url()).content.decode()
+    assert f"{reverse(name)}?household={world.household_a.pk}&amp;visit={visit_a.pk}" in html
+
+
 def test_the_commander_logs_a_visit_with_two_members(client, world):
     response = logged_in(client, world.commander_a).post(
         reverse("visit-create", args=[world.household_a2.pk]),
