@@ -42,7 +42,7 @@ help:
 install: $(STAMP)
 
 $(STAMP): pyproject.toml
-	@py=$${PYTHON:-$$(scripts/find-python)}; \
+	@py=$$(scripts/find-python); \
 	if [ ! -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))'; then \
 		echo "Creating $(VENV) with $$py"; rm -rf $(VENV); "$$py" -m venv $(VENV); \
 	fi
