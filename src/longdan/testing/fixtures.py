@@ -101,3 +101,29 @@ def build_world() -> World:
 @pytest.fixture
 def world(db: Any) -> World:
     return build_world()
+
+
+class _VerifiedClients:
+    """`client` and `admin_client` whose force_login also passes the second factor (longdan.testing.auth).
+
+    Registered from pytest_configure so that they come after pytest-django's fixtures of the
+    same names, which they replace (a plugin loaded with -p is registered before pytest-django).
+    """
+
+    @pytest.fixture
+    def client(self) -> Any:
+        from .auth import LongdanClient
+
+        return LongdanClient()
+
+    @pytest.fixture
+    def admin_client(self, db: Any, admin_user: Any) -> Any:
+        from .auth import LongdanClient
+
+        client = LongdanClient()
+        client.force_login(admin_user)
+        return client
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_VerifiedClients(), "longdan-verified-clients")
