@@ -12,13 +12,16 @@ from typing import Any
 
 import pytest
 from django.contrib.auth import authenticate
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest
 from django.test import RequestFactory
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from longdan.accounts.models import Role, RoleGrant, User
+from longdan.accounts.services import DEMO_TOTP_SECRET
 from longdan.assignments.models import AssignmentRole, CellParticipation, HouseholdAssignment
 from longdan.geo.models import AdminUnit, Hamlet, UnitSuccession
 from longdan.households.models import Household, PovertyAssessment
@@ -245,6 +248,36 @@ def test_it_prints_the_logins(demo):
         assert username in demo
     assert PASSWORD in demo
     assert "Nguyễn Thiên Phú" in demo
+
+
+def test_it_prints_how_the_command_logins_pass_the_second_factor(demo):
+    # The sentence is translated; the command, the names and the key are not.
+    note = next(line for line in demo.splitlines() if "longdan otp_code" in line)
+    assert DEMO_TOTP_SECRET in note
+    for username in ("demo-station", "demo-station-laihoa", "demo-province", "demo-admin"):
+        assert username in note
+    assert "demo-member" not in note and "demo-commune" not in note
+
+
+@pytest.mark.parametrize("username", ["demo-station", "demo-station-laihoa", "demo-province", "demo-admin"])
+def test_a_command_login_passes_the_second_factor_with_the_printed_code(client, username):
+    out = StringIO()
+    call_command("otp_code", username, stdout=out)
+    code = out.getvalue().strip()
+    assert len(code) == 6 and code.isdigit()
+    client.post(reverse("login"), {"username": username, "password": PASSWORD})
+    assert client.get(reverse("home")).url.startswith(reverse("otp-verify"))
+    assert client.post(reverse("otp-verify"), {"code": code}).status_code == 302
+    assert client.get(reverse("home")).status_code == 200
+
+
+@pytest.mark.parametrize("username", ["demo-member", "demo-commune"])
+def test_member_and_commune_logins_need_no_second_factor(client, username):
+    assert not TOTPDevice.objects.filter(user__username=username).exists()
+    client.post(reverse("login"), {"username": username, "password": PASSWORD})
+    assert client.get(reverse("home")).status_code == 200
+    with pytest.raises(CommandError):
+        call_command("otp_code", username, stdout=StringIO())
 
 
 # Scoping ---------------------------------------------------------------------------------------

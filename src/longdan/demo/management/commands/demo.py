@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from longdan.accounts.services import DEMO_TOTP_SECRET, demo_second_factor_ensure
 from longdan.demo import builder, seed_case
 from longdan.demo.selectors import demo_is_loaded, demo_logins, official_units_loaded
 from longdan.demo.services import demo_delete
@@ -90,3 +91,15 @@ class Command(BaseCommand):
         width = max(len(username) for username, _who in rows) + 2
         for username, who in rows:
             self.stdout.write(f"  {username:<{width}}{seed_case.PASSWORD}   {who}")
+        # Command and administrator roles need a second factor: the demo gives them a published one.
+        second = demo_second_factor_ensure(usernames=[username for username, _who in rows])
+        if second:
+            self.stdout.write("")
+            self.stdout.write(
+                _(
+                    "%(usernames)s also ask for a 6-digit code after the password (two-step verification). "
+                    "Get the current code with `longdan otp_code <username>`, or add the key %(secret)s "
+                    "to an authenticator app (time-based, 30 s)."
+                )
+                % {"usernames": ", ".join(second), "secret": DEMO_TOTP_SECRET}
+            )
