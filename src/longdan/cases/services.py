@@ -22,6 +22,7 @@ from longdan.households.models import Household
 from longdan.org.models import FIELD_UNIT_KINDS, Unit, UnitKind
 from longdan.org.services import station_for_hamlet
 from longdan.people.models import Member, MemberStatus
+from longdan.rollup.services import rollup_bump
 
 from .models import Case, CaseEvent, CaseState, ResponsibleBody, due_date
 from .workflow import TRANSITIONS, Capacity, Transition, capacities, find_transition, transitions_named
@@ -155,6 +156,7 @@ def case_open(
     )
     validate_and_save(case)
     _write_event(case=case, from_state="", to_state=CaseState.RECEIVED, actor=acting_user)
+    rollup_bump(station_id=case.station_id, day=received_on, cases_received=1)
     return case
 
 
@@ -277,6 +279,9 @@ def case_transition(
     locked.save(update_fields=[*_WORKFLOW_FIELDS, "updated_at"])
     event = _write_event(
         case=locked, from_state=from_state, to_state=to_state, actor=acting_user, note=note, reason=reason
+    )
+    rollup_bump(
+        station_id=locked.station_id, day=event.at, cases_resolved=int(to_state == CaseState.RESOLVED)
     )
     case.refresh_from_db()
     return event

@@ -14,6 +14,7 @@ from longdan.core.scoping import get_scope
 from longdan.core.services import error, validate_and_save
 from longdan.households.models import Household
 from longdan.org.models import Unit, UnitKind
+from longdan.rollup.services import rollup_bump
 
 from .models import TIP_COMMAND_ROLES, TIP_TEAM_ROLES, Credibility, Tip, TipEvent, TipStatus
 
@@ -43,6 +44,12 @@ def _move(tip: Tip, *, to_status: str, acting_user: Any, note: str = "", **chang
         setattr(tip, name, value)
     validate_and_save(tip)
     event.save()
+    rollup_bump(
+        station_id=tip.station_id,
+        day=event.at,
+        tips_verified=int(to_status == TipStatus.VERIFIED),
+        tips_acted_on=int(to_status == TipStatus.ACTED_ON),
+    )
     audit_change(actor=acting_user, obj=tip, before=before, after=snapshot(tip))
     return tip
 
@@ -82,6 +89,7 @@ def tip_record(
     )
     validate_and_save(tip)
     TipEvent.objects.create(tip=tip, from_status="", to_status=TipStatus.RECEIVED, actor=acting_user)
+    rollup_bump(station_id=tip.station_id, day=tip.received_at, tips_received=1)
     # The audit row names the tip, not its content or source.
     audit_change(
         actor=acting_user, obj=tip, before=None, after={"status": tip.status, "category": tip.category}

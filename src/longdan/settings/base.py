@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "longdan.core",
+    "longdan.rollup",
     "longdan.audit",
     "longdan.accounts",
     "longdan.geo",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "longdan.intel",
     "longdan.support",
     "longdan.cases",
+    "longdan.reports",
     "longdan.web",
     "longdan.demo",
 ]

@@ -13,6 +13,7 @@ from longdan.core.services import error, validate_and_save
 from longdan.geo.models import Hamlet
 from longdan.households.models import Household, Resident
 from longdan.org.models import FIELD_UNIT_KINDS, Unit
+from longdan.rollup.services import rollup_bump
 
 from .models import LOAN_NEXT, Benefit, LoanStatus, ProgramKind, SupportEvent, SupportProgram
 
@@ -109,6 +110,14 @@ def benefit_record(
         recorded_by=acting_user,
     )
     validate_and_save(benefit)
+    # A loan counts as support given when it is disbursed (loan_advance); until then it is advice.
+    rollup_bump(
+        station_id=benefit.station_id,
+        day=given_on,
+        benefits=int(not is_loan),
+        benefits_value=0 if is_loan else value,
+    )
+    rollup_bump(station_id=benefit.station_id, day=benefit.created_at, loans_advised=int(is_loan))
     audit_change(actor=acting_user, obj=benefit, before=None, after=snapshot(benefit))
     return benefit
 
@@ -134,5 +143,13 @@ def loan_advance(*, benefit: Benefit, acting_user: Any, to_status: str, on: date
         benefit.given_on = on or timezone.localdate()
         _not_future(benefit.given_on, "on")
     validate_and_save(benefit)
+    if to_status == LoanStatus.DISBURSED:
+        rollup_bump(
+            station_id=benefit.station_id,
+            day=benefit.given_on,
+            benefits=1,
+            benefits_value=benefit.value,
+            loans_disbursed=1,
+        )
     audit_change(actor=acting_user, obj=benefit, before=before, after=snapshot(benefit))
     return benefit

@@ -1,0 +1,93 @@
+"""Poverty: households by status, and households that moved out of poverty or into it (assessment history)."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from longdan.households.models import Household, PovertyAssessment
+from longdan.households.poverty import PovertyCategory
+
+from ..periods import Period
+from ..scope import ReportScope
+from .coverage import registered_households
+
+POOR = PovertyCategory.POOR
+NOT_POOR = [category for category in PovertyCategory.values if category != POOR]
+NOT_ASSESSED = "not_assessed"
+
+
+def _latest(*, before: date | None = None, on_or_before: date | None = None) -> Subquery:
+    """The category of a household's latest assessment before (or on or before) a day; the same
+    order as the household's own status: latest date, then the latest recorded that day."""
+    rows = PovertyAssessment.objects.filter(household_id=OuterRef("pk"))
+    if before is not None:
+        rows = rows.filter(assessed_on__lt=before)
+    if on_or_before is not None:
+        rows = rows.filter(assessed_on__lte=on_or_before)
+    return Subquery(rows.order_by("-assessed_on", "-id").values("category")[:1])
+
+
+def categories_on(household_ids: Iterable[int], day: date) -> dict[int, str]:
+    """The poverty category in force on `day` for each household ("" when not yet assessed)."""
+    ids = list(household_ids)
+    found: dict[int, str] = {}
+    for chunk in range(0, len(ids), 5000):
+        rows = (
+            Household.objects.filter(pk__in=ids[chunk : chunk + 5000])
+            .annotate(category_then=_latest(on_or_before=day))
+            .values_list("pk", "category_then")
+        )
+        found.update({pk: category or "" for pk, category in rows})
+    return found
+
+
+def poverty_transitions(scope: ReportScope, period: Period) -> dict[str, int]:
+    """Households whose poverty status changed between the start and the end of the period.
+
+    The status at the start is the category of the latest assessment dated before the
+    period's first day; at the end, of the latest assessment dated on or before its last day
+    (same date: the one recorded last). Only the two ends are compared, so a household that
+    went poor → near-poor → poor within the period counts in neither direction.
+
+    - out_of_poverty: poor at the start, and near-poor / average / other at the end
+      (thoát nghèo; poor → near-poor counts);
+    - into_poverty: assessed and not poor at the start, poor at the end (tái nghèo or
+      newly poor); a household first assessed during the period counts in neither;
+    - reassessed: households of the scope with at least one assessment dated in the period.
+    """
+    dated = PovertyAssessment.objects.filter(assessed_on__gte=period.start, assessed_on__lte=period.end)
+    households = (
+        scope.filter_households(Household.objects.order_by())
+        .filter(pk__in=dated.values("household_id"))
+        .annotate(before=_latest(before=period.start), after=_latest(on_or_before=period.end))
+    )
+    counts = households.aggregate(
+        reassessed=Count("*"),
+        out_of_poverty=Count("pk", filter=Q(before=POOR, after__in=NOT_POOR)),
+        into_poverty=Count("pk", filter=Q(before__in=NOT_POOR, after=POOR)),
+    )
+    return dict(counts)
+
+
+def poverty_status(scope: ReportScope, period: Period) -> dict[str, int]:
+    """Households of the scope in the register on the as-of day (the period's last day, or today if
+    earlier; `registered_households`) by the poverty category in force that day: poor, near_poor,
+    average, other, and not_assessed (no assessment dated on or before it).
+    """
+    as_of = period.as_of()
+    households = registered_households(scope, as_of)
+    counts: dict[str, int] = dict.fromkeys([*PovertyCategory.values, NOT_ASSESSED], 0)
+    # The household's own status is the latest assessment: right unless assessed after the as-of day.
+    settled = households.filter(Q(poverty_assessed_on__lte=as_of) | Q(poverty_assessed_on__isnull=True))
+    for category, n in (
+        settled.values("poverty_category").annotate(n=Count("*")).values_list("poverty_category", "n")
+    ):
+        counts[category or NOT_ASSESSED] += n
+    later = households.filter(poverty_assessed_on__gt=as_of).annotate(then=_latest(on_or_before=as_of))
+    for category, n in later.values("then").annotate(n=Count("*")).values_list("then", "n"):
+        counts[category or NOT_ASSESSED] += n
+    return counts
+
+
+__all__ = ["categories_on", "poverty_status", "poverty_transitions"]

@@ -1,0 +1,46 @@
+"""Security tips: received, verified, acted on — only those the user may see."""
+
+from typing import Any
+
+from django.db.models import Count
+
+from longdan.intel.models import TipEvent, TipStatus
+
+from ..periods import Period
+from ..scope import ReportScope
+
+
+def tips(scope: ReportScope, period: Period) -> dict[str, Any]:
+    """Tips of the scope's stations (tips carry no commune: a commune scope counts none), limited to
+    those the scope's user may see under the tip rule (`Tip.objects.visible_to`).
+
+    - received: tips whose `received_at` falls on a local day of the period;
+    - verified: tips moved to "verified" during the period (the TipEvent's time);
+    - acted_on: tips moved to "acted on" during the period;
+    - complete: False when the user's role sees only part of the scope's tips (a province
+      command or the HQ see no tip records, so the counts are those of their own tips).
+    """
+    start, end = period.bounds()
+    visible = scope.tips()
+    received = visible.filter(received_at__gte=start, received_at__lt=end).count()
+    moves = dict(
+        TipEvent.objects.filter(
+            tip__in=visible.values("pk"),
+            to_status__in=[TipStatus.VERIFIED, TipStatus.ACTED_ON],
+            at__gte=start,
+            at__lt=end,
+        )
+        .order_by()
+        .values("to_status")
+        .annotate(n=Count("*"))
+        .values_list("to_status", "n")
+    )
+    return {
+        "received": received,
+        "verified": moves.get(TipStatus.VERIFIED, 0),
+        "acted_on": moves.get(TipStatus.ACTED_ON, 0),
+        "complete": scope.tips_complete,
+    }
+
+
+__all__ = ["tips"]
