@@ -210,6 +210,8 @@ AXES_VERBOSE = False
 OTP_TOTP_ISSUER = "Lòng Dân"
 # Each wrong code doubles the wait before the next one is checked (1, 2, 4 … seconds).
 OTP_TOTP_THROTTLE_FACTOR = 1
+# The admin lists and removes devices (a lost phone) but never shows a key or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # `longdan otp_code` prints the current code of the demo accounts; production settings turn it off.
 LONGDAN_DEMO_SECOND_FACTOR = True
 
