@@ -13,6 +13,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 
+from longdan.accounts.models import Role, User
 from longdan.assignments.models import AssignmentRole, HouseholdAssignment
 from longdan.geo.models import AdminUnit
 from longdan.households.models import Household, PovertyAssessment, Relation, Resident
@@ -196,3 +197,33 @@ def test_reset_deletes_only_generated_data_and_leaves_hand_entered_stations_alon
     ):
         record.refresh_from_db()
     assert HouseholdAssignment.objects.filter(household=world.household_a, end_date=None).exists()
+
+
+def test_rows_written_in_bulk_carry_the_keys_a_save_would_compute():
+    make_provinces()
+    generate(100)
+
+    for model in (Household, Resident, Member):
+        for record in model.objects.all()[:30]:
+            stored = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
+            record.save()
+            record.refresh_from_db()
+            saved = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
+            assert {k: v for k, v in saved.items() if k != "updated_at"} == {
+                k: v for k, v in stored.items() if k != "updated_at"
+            }
+    household = Household.objects.first()
+    assert household in Household.objects.search(household.name_folded.upper())
+
+
+def test_a_few_logins_are_made_for_commanders_and_members():
+    make_provinces()
+    generate(1000, 1, "--password=generated-pass-1")
+
+    commander = User.objects.get(username="gen-station-1")
+    assert commander.check_password("generated-pass-1")
+    station = commander.grants.get(role=Role.STATION_COMMAND).unit
+    assert station.code.startswith("GEN-") and commander.member.unit == station
+    member_user = User.objects.get(username="gen-member-1")
+    assert member_user.grants.filter(role=Role.MEMBER, unit=station).exists()
+    assert member_user.member.assignments.filter(end_date=None).exists()

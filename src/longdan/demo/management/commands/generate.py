@@ -80,7 +80,7 @@ class Command(BaseCommand):
     def _summary(self, ctx: synthetic.Synthetic, seconds: float) -> None:
         self.stdout.write(
             f"Generated {ctx.households:,} households, seed {ctx.seed}, as of {ctx.as_of:%Y-%m-%d}, "
-            f"in {ctx.counts['provinces']} provinces:"
+            f"in {ctx.counts['provinces']} province(s):"
         )
         for label, count in sorted(ctx.counts.items()):
             if "." in label:
