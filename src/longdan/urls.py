@@ -6,6 +6,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("account/", include("longdan.accounts.urls")),
     path("cases/", include("longdan.cases.urls")),
+    path("tips/", include("longdan.intel.urls")),
+    path("support/", include("longdan.support.urls")),
     path("", include("longdan.web.urls")),
     path("", include("longdan.fieldwork.urls")),
     path("", include("longdan.households.urls")),

@@ -9,6 +9,10 @@ from django.views.decorators.vary import vary_on_headers
 from longdan.core.scoping import get_scope
 from longdan.people.selectors import visible_member_ids
 
+# The card's timeline gathers from apps above households (see its docstring): views are the page
+# layer, the top row, so this view may call it; households' models and selectors never do.
+from longdan.web.timeline import household_card_extras
+
 from .forms import HouseholdFilterForm
 from .selectors import hamlet_options, household_card, household_list, station_options
 
@@ -39,10 +43,21 @@ def household_list_view(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@vary_on_headers("HX-Request")  # the whole card, or to htmx the timeline alone when a filter is picked
 def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
     card = household_card(user=request.user, pk=pk)
-    return render(
-        request,
-        "households/household_detail.html",
-        {"card": card, "linked_members": visible_member_ids(user=request.user, ids=card.member_ids)},
+    extras = household_card_extras(
+        user=request.user,
+        household=card.household,
+        kind=request.GET.get("kind", ""),
+        more=request.GET.get("more"),
     )
+    context = {
+        "card": card,
+        "linked_members": visible_member_ids(user=request.user, ids=card.member_ids),
+        "extras": extras,
+    }
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.history_restore_request and htmx.target == "timeline":
+        return render(request, "web/household/_timeline.html", context)
+    return render(request, "households/household_detail.html", context)

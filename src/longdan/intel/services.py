@@ -10,13 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from longdan.audit.services import audit_change, audit_read, snapshot
-from longdan.core.scoping import get_scope
 from longdan.core.services import error, validate_and_save
 from longdan.households.models import Household
 from longdan.org.models import Unit, UnitKind
 from longdan.rollup.services import rollup_bump
 
-from .models import TIP_COMMAND_ROLES, TIP_TEAM_ROLES, Credibility, Tip, TipEvent, TipStatus
+from .models import Credibility, Tip, TipEvent, TipStatus
+
+# Who may take a step is defined once, in selectors: the pages' buttons read it, these services enforce it.
+from .selectors import is_receiving_team, is_station_command
 
 
 def _province_command_of(station: Unit) -> Unit:
@@ -24,16 +26,6 @@ def _province_command_of(station: Unit) -> Unit:
     if command is None:
         raise error(_("The station is not under a provincial command."))
     return command
-
-
-def _is_station_command(user: Any, tip: Tip) -> bool:
-    return tip.station_id in get_scope(user).units_for(*TIP_COMMAND_ROLES)
-
-
-def _is_receiving_team(user: Any, tip: Tip) -> bool:
-    return tip.receiving_team_id is not None and tip.receiving_team_id in get_scope(user).units_for(
-        *TIP_TEAM_ROLES
-    )
 
 
 def _move(tip: Tip, *, to_status: str, acting_user: Any, note: str = "", **changes: Any) -> Tip:
@@ -113,7 +105,7 @@ def _require_status(tip: Tip, *allowed: str) -> None:
 def tip_pass_to_team(*, tip: Tip, acting_user: Any, team: Unit, note: str = "") -> Tip:
     """The station command hands the tip to its reconnaissance team."""
     tip = _locked(tip)
-    if not _is_station_command(acting_user, tip):
+    if not is_station_command(acting_user, tip):
         raise PermissionDenied(_("Only the station command can pass a tip to a team."))
     _require_status(tip, TipStatus.RECEIVED)
     if team.kind != UnitKind.TEAM or team.parent_id != tip.station_id:
@@ -125,7 +117,7 @@ def tip_pass_to_team(*, tip: Tip, acting_user: Any, team: Unit, note: str = "") 
 def tip_assess(*, tip: Tip, acting_user: Any, verified: bool, credibility: str, note: str = "") -> Tip:
     """The team (or the command) reports whether the tip was verified."""
     tip = _locked(tip)
-    if not (_is_station_command(acting_user, tip) or _is_receiving_team(acting_user, tip)):
+    if not (is_station_command(acting_user, tip) or is_receiving_team(acting_user, tip)):
         raise PermissionDenied(_("Only the station command or the receiving team can assess a tip."))
     _require_status(tip, TipStatus.PASSED)
     to_status = TipStatus.VERIFIED if verified else TipStatus.NOT_VERIFIED
@@ -136,7 +128,7 @@ def tip_assess(*, tip: Tip, acting_user: Any, verified: bool, credibility: str, 
 def tip_act(*, tip: Tip, acting_user: Any, outcome: str) -> Tip:
     """Record what was done with a verified tip."""
     tip = _locked(tip)
-    if not (_is_station_command(acting_user, tip) or _is_receiving_team(acting_user, tip)):
+    if not (is_station_command(acting_user, tip) or is_receiving_team(acting_user, tip)):
         raise PermissionDenied(_("Only the station command or the receiving team can record the outcome."))
     _require_status(tip, TipStatus.VERIFIED)
     if not outcome.strip():

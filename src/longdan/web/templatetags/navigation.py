@@ -1,0 +1,50 @@
+"""The top bar's tabs: the pages a user's roles can use, and which one is open."""
+
+from typing import Any
+
+from django import template
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from longdan.core.scoping import get_scope
+from longdan.intel.selectors import has_tip_role
+
+register = template.Library()
+
+# (URL name, label, URL-name prefixes that mark the tab as open).
+_PETITIONS = ("case-board", _("Petitions"), ("case-",))
+_COMMUNE_PETITIONS = ("case-commune", _("Petitions"), ("case-",))
+_TIPS = ("tip-list", _("Tips"), ("tip-",))
+_SUPPORT = ("support-event-list", _("Support"), ("support-", "benefit-"))
+_WORK = ("work-today", _("Work today"), ("work-today", "visit-", "station-", "cellmeeting-"))
+
+
+def _tab(spec: tuple[str, Any, tuple[str, ...]], current: str) -> dict[str, Any] | None:
+    name, label, prefixes = spec
+    try:
+        url = reverse(name)
+    except NoReverseMatch:  # an app not installed
+        return None
+    return {"url": url, "label": label, "current": current.startswith(prefixes)}
+
+
+@register.simple_tag(takes_context=True)
+def nav_tabs(context: template.Context) -> dict[str, Any]:
+    """{"work": tab or None, "more": [tabs after Households]} for the user of this request (no query)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    match = getattr(request, "resolver_match", None)
+    current = (match.url_name or "") if match else ""
+    scope = get_scope(user)
+    if scope.is_empty:
+        return {"work": None, "more": []}
+    work = _tab(_WORK, current) if (scope.member_id or scope.is_command or scope.everything) else None
+    specs: list[tuple[str, Any, tuple[str, ...]]] = []
+    if scope.commune_ids and not (scope.unit_ids or scope.member_id or scope.everything):
+        specs.append(_COMMUNE_PETITIONS)  # a liaison's petitions are those referred to the commune
+    else:
+        specs.append(_PETITIONS)
+    if has_tip_role(user):
+        specs.append(_TIPS)
+    specs.append(_SUPPORT)
+    return {"work": work, "more": [tab for spec in specs if (tab := _tab(spec, current))]}
