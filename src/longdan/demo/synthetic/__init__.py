@@ -159,8 +159,7 @@ def delete_generated() -> Counter[str]:
         delete(PartyCell.objects.filter(Q(hamlet__in=_generated_hamlets()) | Q(unit__in=units)))
         delete(_generated_hamlets())
         delete(UnitArea.objects.filter(unit__in=units))
-        # Top levels only when nothing entered by hand hangs under them.
+        # A command only when nothing entered by hand hangs under it; the national HQ stays.
         delete(units.filter(kind__in=[UnitKind.TEAM, UnitKind.STATION, UnitKind.FLOTILLA]))
         delete(units.filter(kind=UnitKind.PROVINCE_COMMAND, children=None))
-        delete(units.filter(kind=UnitKind.HQ, children=None))
     return +deleted

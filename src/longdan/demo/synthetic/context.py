@@ -14,6 +14,8 @@ from longdan.org.models import Unit
 from .pools import BORDER_PROVINCES, NAME_POOLS
 
 GEN_PREFIX = "GEN-"
+# The national HQ is shared, not generated: the same code as `longdan demo` gives it (seed_case.HQ_CODE).
+HQ_CODE = "BTL"
 USERNAME_PREFIX = "gen-"
 # Rows per transaction, and at most per multi-row INSERT (fewer when the parameter limit says so).
 CHUNK = 5000

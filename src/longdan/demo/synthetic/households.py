@@ -121,9 +121,12 @@ def create_households(ctx: Synthetic) -> None:
 
 
 def _household_code(commune: CommunePlan) -> str:
-    """ "31795-0012": unique in the commune, skipping codes already there (a commune shared with hand-entered data)."""
+    """ "31795.0012": unique in the commune, skipping codes already there (a commune shared with hand-entered data).
+
+    The dot keeps these apart from the demo's "31795-0012", should the demo be loaded after.
+    """
     while True:
-        code = f"{commune.code}-{commune.next_code:04d}"
+        code = f"{commune.code}.{commune.next_code:04d}"
         commune.next_code += 1
         if code not in commune.taken_codes:
             commune.taken_codes.add(code)

@@ -16,6 +16,7 @@ from .context import (
     GEN_PREFIX,
     HAMLETS_PER_COMMUNE,
     HOUSEHOLDS_PER_MEMBER,
+    HQ_CODE,
     MEMBERS_PER_STATION,
     OPTIONAL_TEAMS,
     STATION_SIZE,
@@ -164,16 +165,17 @@ def _station_name(communes: list[AdminUnit], used: set[str]) -> str:
 def create_units(ctx: Synthetic) -> None:
     """The tree: national HQ → one provincial command per province used → stations/flotillas → teams.
 
-    An existing HQ or provincial command (from `longdan demo` or entered by hand)
-    is reused, so the national tree stays one tree. Paths ("/1/4/17/") need the
+    There is one national HQ: an existing one is reused, or one is made with the
+    code `longdan demo` uses too, and it stays through `--reset`. An existing
+    provincial command of the province (the demo's, or one entered by hand) is
+    reused as well, so the national tree stays one tree. Paths ("/1/4/17/") need the
     ids, so each level is inserted, then its paths are set with one bulk_update.
     """
     rng = ctx.rng("units")
-    ctx.hq = (
-        Unit.objects.filter(kind=UnitKind.HQ).exclude(code__startswith=GEN_PREFIX).order_by("path").first()
-    )
+    hqs = Unit.objects.filter(kind=UnitKind.HQ)
+    ctx.hq = hqs.filter(code=HQ_CODE).first() or hqs.order_by("path").first()
     if ctx.hq is None:
-        hq = Unit(code=f"{GEN_PREFIX}HQ", name="Bộ Tư lệnh Bộ đội Biên phòng", kind=UnitKind.HQ)
+        hq = Unit(code=HQ_CODE, name="Bộ Tư lệnh Bộ đội Biên phòng", kind=UnitKind.HQ)
         ctx.hq = _insert_level(ctx, [hq])[0]
     new_commands = []
     for code in sorted({s.province_code for s in ctx.stations}):

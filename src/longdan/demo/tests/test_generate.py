@@ -183,6 +183,7 @@ def test_reset_deletes_only_generated_data_and_leaves_hand_entered_stations_alon
     )
     assert world.commune_a.pk not in generated and world.commune_b.pk not in generated
     assert all(s.path.startswith(world.hq.path) for s in generated_stations())  # one national tree
+    assert Unit.objects.filter(kind=UnitKind.HQ).count() == 1
 
     generate(300, 2, "--reset")
     call_command("generate", "--households=1", "--seed=3", "--reset", "--no-progress", stdout=StringIO())
