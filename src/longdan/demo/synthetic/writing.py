@@ -157,4 +157,5 @@ def write(
                 ids.extend(table.insert(chunk, returning=returning))
             ctx.counts[model._meta.label] += len(chunk)
             bar.update(len(chunk))
+        bar.total = bar.n  # `total` may be an estimate (handovers are drawn as the rows are made)
     return ids
