@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import IntegrityError
 from django.utils import timezone
 
 from longdan.demo import synthetic
@@ -74,6 +75,12 @@ class Command(BaseCommand):
             )
         except (synthetic.GeneratedDataExists, synthetic.NoBorderProvinces) as exc:
             raise CommandError(str(exc)) from exc
+        except IntegrityError as exc:
+            # --reset deletes kind by kind and lets the database check the references at commit.
+            raise CommandError(
+                "--reset stopped and changed nothing: records that the generator does not know "
+                f"(visits, petitions, … entered by hand) refer to generated data. {exc}"
+            ) from exc
         if verbosity >= 1:
             self._summary(ctx, time.perf_counter() - started)
 
