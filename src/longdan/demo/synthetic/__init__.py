@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Q
 
 from longdan.accounts.models import RoleGrant, User
@@ -131,7 +131,8 @@ def delete_generated() -> Counter[str]:
     to cascade them (minutes, not seconds). Kinds are deleted children first;
     foreign keys are checked at commit, so a record someone entered against
     generated data (a visit, a petition) makes the whole reset fail and roll back
-    instead of vanishing. Steps added to the generator add their delete here.
+    instead of vanishing (checked before this returns). Steps added to the
+    generator add their delete here.
     """
     units = _generated_units()
     members = Member.objects.filter(unit__in=units)
@@ -162,4 +163,6 @@ def delete_generated() -> Counter[str]:
         # A command only when nothing entered by hand hangs under it; the national HQ stays.
         delete(units.filter(kind__in=[UnitKind.TEAM, UnitKind.STATION, UnitKind.FLOTILLA]))
         delete(units.filter(kind=UnitKind.PROVINCE_COMMAND, children=None))
+        # Now rather than at the outer commit (which may be a caller's): a dangling reference raises here.
+        connection.check_constraints()
     return +deleted

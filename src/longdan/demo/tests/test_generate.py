@@ -12,9 +12,11 @@ from statistics import mean
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from longdan.accounts.models import Role, User
 from longdan.assignments.models import AssignmentRole, HouseholdAssignment
+from longdan.fieldwork.models import Visit
 from longdan.geo.models import AdminUnit
 from longdan.households.models import Household, PovertyAssessment, Relation, Resident
 from longdan.org.models import Unit, UnitArea, UnitKind
@@ -228,3 +230,16 @@ def test_a_few_logins_are_made_for_commanders_and_members():
     member_user = User.objects.get(username="gen-member-1")
     assert member_user.grants.filter(role=Role.MEMBER, unit=station).exists()
     assert member_user.member.assignments.filter(end_date=None).exists()
+
+
+def test_reset_refuses_when_hand_entered_records_refer_to_generated_data():
+    make_provinces()
+    generate(200)
+    household = Household.objects.first()
+    Visit.objects.create(household=household, station=household.station, visited_at=timezone.now())
+    before = head_names()
+
+    with pytest.raises(CommandError, match="--reset stopped and changed nothing"):
+        generate(200, 2, "--reset")
+    assert head_names() == before
+    assert Resident.objects.filter(household=household).exists()
