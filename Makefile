@@ -19,11 +19,14 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 PYTEST := $(BIN)/pytest -p no:cacheprovider --output=test-artifacts/playwright $(PYTEST_ARGS)
 
+# What report files need at run time: Pango for WeasyPrint (PDF), a serif with Vietnamese for the PDF.
+REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 \
+	fonts-noto-core:/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf
 # Debian packages the tests need, as "package:file" (present when the file exists, however installed).
 # PostgreSQL is asked for only when no server binaries are found.
 TEST_PACKAGES := chromium:/usr/bin/chromium gettext:/usr/bin/msgfmt poppler-utils:/usr/bin/pdftotext \
 	fonts-noto-core:/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf \
-	$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql)
+	$(if $(wildcard /usr/lib/postgresql/*/bin/initdb),,postgresql) $(REPORT_PACKAGES)
 
 .PHONY: help install run messages lint format typecheck check test test-deps test-sqlite test-postgres clean
 
@@ -57,10 +60,14 @@ messages: $(STAMP)
 	fi
 
 run: $(STAMP) messages
+	@scripts/ensure-debian-packages $(REPORT_PACKAGES)
 	$(LONGDAN) migrate --noinput
 	$(LONGDAN) load_units
 	$(LONGDAN) demo  # also prints the demo logins
 	@echo "Lòng Dân: http://$(HOST):$(PORT)/  (Ctrl-C stops it)"
+	@# The task worker (report files) runs beside the server and stops with it.
+	$(LONGDAN) db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null || true' EXIT; trap 'exit 130' INT TERM; \
 	$(LONGDAN) runserver $(HOST):$(PORT) --noreload
 
 lint: $(STAMP)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/", include("longdan.cases.urls")),
     path("tips/", include("longdan.intel.urls")),
     path("support/", include("longdan.support.urls")),
+    path("reports/files/", include("longdan.reports.files.urls")),
     path("", include("longdan.web.urls")),
     path("", include("longdan.fieldwork.urls")),
     path("", include("longdan.households.urls")),

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # Background tasks (report files) in the database, run by `longdan db_worker`.
+    "django_tasks_db",
     "longdan.core",
     "longdan.rollup",
     "longdan.audit",
@@ -172,6 +174,14 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+
+# Generated report files. Never served as they are: the reports app's download view checks who asks.
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "media/"
+
+# Django's tasks framework with the database backend (django-tasks-db): a report is queued in the
+# same transaction as its ReportRequest and run by `longdan db_worker` (started by `make run`).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 
 def derive_key(secret: str) -> str:

@@ -16,6 +16,7 @@ _PETITIONS = ("case-board", _("Petitions"), ("case-",))
 _COMMUNE_PETITIONS = ("case-commune", _("Petitions"), ("case-",))
 _TIPS = ("tip-list", _("Tips"), ("tip-",))
 _SUPPORT = ("support-event-list", _("Support"), ("support-", "benefit-"))
+_REPORTS = ("report-list", _("Reports"), ("report-list", "report-progress", "report-schedule"))
 _WORK = ("work-today", _("Work today"), ("work-today", "visit-", "station-", "cellmeeting-"))
 
 
@@ -47,4 +48,7 @@ def nav_tabs(context: template.Context) -> dict[str, Any]:
     if has_tip_role(user):
         specs.append(_TIPS)
     specs.append(_SUPPORT)
+    # Report files: for whoever commands a station or more, or liaises for communes (reports.files).
+    if scope.everything or scope.commune_ids or scope.units_for("station_command", "province_command", "hq"):
+        specs.append(_REPORTS)
     return {"work": work, "more": [tab for spec in specs if (tab := _tab(spec, current))]}

@@ -1,0 +1,1 @@
+"""The pages of report files: ask for one, watch it being generated, download it, schedule monthly ones."""
