@@ -36,7 +36,7 @@ class TipRecordForm(forms.Form):
         label=_("How credible it seems"), choices=Credibility.choices, initial=Credibility.UNKNOWN
     )
     source_note = forms.CharField(
-        label=_("About the source (optional)"),
+        label=_("About the source"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("How and where you heard it. Stored encrypted with the source."),
@@ -73,7 +73,6 @@ class ReasonForm(forms.Form):
         label=_("Reason for opening this tip"),
         max_length=500,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
-        help_text=_("Written to the audit trail with your name and the time."),
     )
 
 
@@ -83,7 +82,8 @@ class _StepForm(forms.Form):
 
 
 class PassForm(_StepForm):
-    team = forms.ModelChoiceField(label=_("Team"), queryset=Unit.objects.none(), empty_label=None)
+    # No team chosen in advance: a tip must not go to the wrong team by a missed tap.
+    team = forms.ModelChoiceField(label=_("Team"), queryset=Unit.objects.none(), empty_label="—")
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, teams: Any, **kwargs: Any) -> None:

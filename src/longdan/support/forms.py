@@ -70,7 +70,9 @@ def _model_choice(form: forms.Form, name: str) -> forms.ModelChoiceField:
 class SupportEventForm(forms.Form):
     """A support event held by a station: a medical camp at a hamlet, a scholarship ceremony, a gift round."""
 
-    program = forms.ModelChoiceField(label=_("Program"), queryset=SupportProgram.objects.filter(active=True))
+    program = forms.ModelChoiceField(
+        label=_("Program"), queryset=SupportProgram.objects.filter(active=True), empty_label="—"
+    )
     held_on = forms.DateField(label=_("Date"), input_formats=DATE_INPUT_FORMATS, widget=DateInput())
     station = forms.ModelChoiceField(label=_("Station"), queryset=Unit.objects.none(), empty_label=None)
     hamlet = forms.ModelChoiceField(
@@ -81,7 +83,7 @@ class SupportEventForm(forms.Form):
         label=_("Title"),
         max_length=200,
         required=False,
-        help_text=_("Optional: the program and the hamlet are used otherwise."),
+        help_text=_("If left empty, the program and the hamlet are used."),
     )
     people_served = forms.IntegerField(
         label=_("People served"),
@@ -121,7 +123,9 @@ class EventFilterForm(forms.Form):
 class BenefitForm(forms.Form):
     """Support given to one household (or one of its residents). A loan starts at "advised"."""
 
-    program = forms.ModelChoiceField(label=_("Program"), queryset=SupportProgram.objects.filter(active=True))
+    program = forms.ModelChoiceField(
+        label=_("Program"), queryset=SupportProgram.objects.filter(active=True), empty_label="—"
+    )
     given_on = forms.DateField(label=_("Date"), input_formats=DATE_INPUT_FORMATS, widget=DateInput())
     value = VNDField(
         label=_("Value (VND)"),

@@ -24,7 +24,7 @@ def test_member_finds_sa_vong_and_opens_her_card(live_server, phone_page, artifa
     assert page.evaluate("document.documentElement.scrollWidth") <= 390, "no sideways scrolling on a phone"
     page.screenshot(path=artifacts_dir / "2-my-households.png", full_page=True)
 
-    page.locator("nav.tabs a").nth(1).click()
+    page.locator('nav.tabs a[href="/households/"]').click()
     expect(page).to_have_url(f"{live_server.url}/households/")
     search = page.locator("input[name=q]")
     search.press_sequentially("sa vong", delay=40)
