@@ -80,10 +80,11 @@ def report_content(
 ) -> ReportContent:
     """The content of the report; the lists behind the figures only for the workbook, which shows them."""
     data = report_data(scope=scope, period=period, user=user)
-    if progress:
-        progress(40, _("Reading the lists behind the figures"))
-    lists = report_lists(scope, period) if fmt == "xlsx" else []
-    members = members_in_charge_by_station(scope, period) if fmt == "xlsx" else {}
+    lists, members = [], {}
+    if fmt == "xlsx":
+        if progress:
+            progress(40, _("Reading the lists behind the figures"))
+        lists, members = report_lists(scope, period), members_in_charge_by_station(scope, period)
     if progress:
         progress(60, _("Drawing the charts"))
     return build_content(
