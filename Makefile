@@ -13,6 +13,8 @@ BIN := $(VENV)/bin
 # Touched after a successful install: pip runs again only when pyproject.toml is newer.
 STAMP := $(VENV)/.installed
 LONGDAN := $(BIN)/longdan
+VENDOR := src/longdan/web/static/vendor
+VENDOR_STAMP := $(VENDOR)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Extra pytest arguments, e.g. make test PYTEST_ARGS="-k scoping -x"
@@ -42,7 +44,20 @@ help:
 	@echo "make test-postgres  only the pytest suite, on a throwaway PostgreSQL"
 	@echo "make clean          remove $(VENV), caches and test artefacts (keeps the database in var/)"
 
-install: $(STAMP)
+install: $(STAMP) $(VENDOR_STAMP)
+
+# Leaflet and its cluster plugin for the household map, from the npm registry at install time,
+# pinned in package.json / package-lock.json; their dist files are copied into a gitignored static dir.
+$(VENDOR_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	rm -rf $(VENDOR)
+	mkdir -p $(VENDOR)/leaflet $(VENDOR)/leaflet.markercluster
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images \
+		$(VENDOR)/leaflet/
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+		node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+		node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css $(VENDOR)/leaflet.markercluster/
+	@touch $@
 
 $(STAMP): pyproject.toml
 	@py=$$(scripts/find-python); \
@@ -59,7 +74,7 @@ messages: $(STAMP)
 		cd src/longdan && ../../$(LONGDAN) compilemessages --verbosity 0; \
 	fi
 
-run: $(STAMP) messages
+run: $(STAMP) $(VENDOR_STAMP) messages
 	@scripts/ensure-debian-packages $(REPORT_PACKAGES)
 	$(LONGDAN) migrate --noinput
 	$(LONGDAN) load_units
@@ -95,7 +110,7 @@ test-postgres: $(STAMP) test-deps messages
 	scripts/with-postgres $(PYTEST)
 
 # Cheap checks first, so a lint slip fails in seconds rather than after the suite.
-test: $(STAMP) test-deps messages
+test: $(STAMP) $(VENDOR_STAMP) test-deps messages
 	@start=$$(date +%s); \
 	$(MAKE) lint typecheck check; \
 	echo "== pytest on SQLite"; t=$$(date +%s); \

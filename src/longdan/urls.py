@@ -9,6 +9,7 @@ urlpatterns = [
     path("tips/", include("longdan.intel.urls")),
     path("support/", include("longdan.support.urls")),
     path("reports/files/", include("longdan.reports.files.urls")),
+    path("reports/", include("longdan.reports.dashboard.urls")),
     path("", include("longdan.web.urls")),
     path("", include("longdan.fieldwork.urls")),
     path("", include("longdan.households.urls")),

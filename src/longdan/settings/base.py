@@ -241,6 +241,15 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+
+# The household map's tiles: a URL template such as "https://tiles.example.vn/{z}/{x}/{y}.png".
+# Empty (the default): no tiles, the points on a blank background — stations have poor links.
+MAP_TILE_URL = env.str("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env.str("MAP_TILE_ATTRIBUTION", default="")
+if MAP_TILE_URL:
+    # The tile server's origin (scheme and host) may serve images to the map page.
+    _tile_origin = "/".join(MAP_TILE_URL.split("/")[:3]).replace("{s}.", "*.")
+    SECURE_CSP["img-src"].append(_tile_origin)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -16,6 +16,7 @@ _PETITIONS = ("case-board", _("Petitions"), ("case-",))
 _COMMUNE_PETITIONS = ("case-commune", _("Petitions"), ("case-",))
 _TIPS = ("tip-list", _("Tips"), ("tip-",))
 _SUPPORT = ("support-event-list", _("Support"), ("support-", "benefit-"))
+_DASHBOARD = ("dashboard", _("Dashboard"), ("dashboard", "map"))
 _REPORTS = ("report-list", _("Reports"), ("report-list", "report-progress", "report-schedule"))
 _WORK = ("work-today", _("Work today"), ("work-today", "visit-", "station-", "cellmeeting-"))
 
@@ -51,4 +52,7 @@ def nav_tabs(context: template.Context) -> dict[str, Any]:
     # Report files: for whoever commands a station or more, or liaises for communes (reports.files).
     if scope.everything or scope.commune_ids or scope.units_for("station_command", "province_command", "hq"):
         specs.append(_REPORTS)
+    # The dashboard and the map: for the commands (a station or more), whose units it is drawn for.
+    if scope.everything or scope.units_for("station_command", "province_command", "hq"):
+        specs.append(_DASHBOARD)
     return {"work": work, "more": [tab for spec in specs if (tab := _tab(spec, current))]}

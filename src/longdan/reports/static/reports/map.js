@@ -1,0 +1,66 @@
+/* The household map: points from /reports/map/points.json drawn with Leaflet, clustered when many.
+   No inline script under our CSP: everything the page passes comes in data- attributes. */
+(function () {
+  "use strict";
+  var COLOURS = {
+    poor: "#b91c1c", near_poor: "#d97706", average: "#15803d", other: "#1d4ed8", "": "#9ca3af",
+    overdue: "#b91c1c", on_time: "#15803d"
+  };
+
+  function legend(list, entries) {
+    list.textContent = "";
+    Object.keys(entries).forEach(function (key) {
+      var item = document.createElement("li");
+      var swatch = document.createElement("span");
+      swatch.className = "swatch swatch-" + key;
+      item.appendChild(swatch);
+      item.appendChild(document.createTextNode(entries[key]));
+      list.appendChild(item);
+    });
+  }
+
+  function start() {
+    var box = document.getElementById("household-map");
+    if (!box || typeof L === "undefined") { return; }
+    var map = L.map(box, { preferCanvas: true, zoomSnap: 0.5 });
+    if (box.dataset.tileUrl) {
+      L.tileLayer(box.dataset.tileUrl, { maxZoom: 19, attribution: box.dataset.tileAttribution || "" }).addTo(map);
+    }
+    map.setView([9.6, 106.0], 8);  // the Mekong delta's sea border, until the points are in
+    fetch(box.dataset.pointsUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        legend(document.getElementById("map-legend"), data.legend);
+        var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 50 });
+        var bounds = [];
+        data.points.forEach(function (p) {
+          var marker = L.circleMarker([p[0], p[1]], {
+            radius: 6, weight: 1, color: "#1b1f1c", fillColor: COLOURS[p[2]] || "#9ca3af", fillOpacity: 0.9
+          });
+          marker.on("click", function () { window.location.href = p[3]; });
+          cluster.addLayer(marker);
+          bounds.push([p[0], p[1]]);
+        });
+        map.addLayer(cluster);
+        data.centroids.forEach(function (c) {
+          var label = box.dataset.centroidLabel.replace("%(name)s", c.name).replace("%(count)s", c.households);
+          L.circleMarker([c.lat, c.lng], { radius: 14, weight: 2, color: "#14532d", fill: false, dashArray: "4 3" })
+            .bindTooltip(label).addTo(map);
+        });
+        if (bounds.length) {
+          map.fitBounds(bounds, { padding: [20, 20], maxZoom: 15 });
+        } else {
+          var empty = document.createElement("p");
+          empty.className = "help";
+          empty.textContent = box.dataset.emptyLabel;
+          box.parentNode.insertBefore(empty, box);
+        }
+      });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
