@@ -5,11 +5,13 @@ History is never overwritten: a change closes one row and opens another.
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.services import error, validate_and_save
 from longdan.households.models import Household
 from longdan.org.models import CellKind, PartyCell, Unit
@@ -37,6 +39,7 @@ def household_assign(
     start_date: date | None = None,
     role: str = AssignmentRole.PRIMARY,
     reason: str = "",
+    acting_user: Any = None,
 ) -> HouseholdAssignment:
     """Put a member in charge of (or in support of) a household from `start_date`."""
     start_date = start_date or timezone.localdate()
@@ -61,12 +64,17 @@ def household_assign(
             assignment.save()
     except IntegrityError as exc:  # pragma: no cover - only under a concurrent race
         raise error(_("This household already has a member in charge. Reassign it instead.")) from exc
+    audit_change(actor=acting_user, obj=assignment, before=None, after=snapshot(assignment))
     return assignment
 
 
 @transaction.atomic
 def assignment_end(
-    *, assignment: HouseholdAssignment, end_date: date | None = None, reason: str = ""
+    *,
+    assignment: HouseholdAssignment,
+    end_date: date | None = None,
+    reason: str = "",
+    acting_user: Any = None,
 ) -> None:
     """Close an open assignment on `end_date` (today by default)."""
     end_date = end_date or timezone.localdate()
@@ -74,16 +82,29 @@ def assignment_end(
         raise error(_("This assignment has already ended."))
     if end_date < assignment.start_date:
         raise error(_("The end date cannot be before the start date."), field="end_date")
+    before = snapshot(assignment, _END_FIELDS)
     assignment.end_date = end_date
     assignment.end_reason = reason
     validate_and_save(assignment, update_fields=["end_date", "end_reason", "updated_at"])
+    audit_change(actor=acting_user, obj=assignment, before=before, after=snapshot(assignment, _END_FIELDS))
+
+
+_END_FIELDS = ["end_date", "end_reason"]
 
 
 @transaction.atomic
 def household_reassign(
-    *, household: Household, member: Member, on: date | None = None, reason: str = ""
+    *,
+    household: Household,
+    member: Member,
+    on: date | None = None,
+    reason: str = "",
+    acting_user: Any = None,
 ) -> HouseholdAssignment:
-    """Hand a household to another member: the old primary row ends the day before `on`, a new one opens on `on`."""
+    """Hand a household to another member: the old primary row ends the day before `on`, a new one opens on `on`.
+
+    Two records change, so the audit trail gets two rows: the old assignment's update and the new one's create.
+    """
     on = on or timezone.localdate()
     current = (
         HouseholdAssignment.objects.select_for_update()
@@ -96,8 +117,12 @@ def household_reassign(
             raise error(_("This member is already in charge of this household."), field="member")
         if on <= current.start_date:
             raise error(_("The handover date must come after the current assignment started."), field="on")
-        assignment_end(assignment=current, end_date=on - timedelta(days=1), reason=reason)
-    return household_assign(household=household, member=member, start_date=on, reason=reason)
+        assignment_end(
+            assignment=current, end_date=on - timedelta(days=1), reason=reason, acting_user=acting_user
+        )
+    return household_assign(
+        household=household, member=member, start_date=on, reason=reason, acting_user=acting_user
+    )
 
 
 @dataclass(frozen=True)

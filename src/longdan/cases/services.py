@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from longdan.assignments.models import HouseholdAssignment
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.scoping import get_scope
 from longdan.core.services import error, validate_and_save
 from longdan.geo.models import Hamlet
@@ -155,6 +156,7 @@ def case_open(
         source_meeting_issue=source_meeting_issue,
     )
     validate_and_save(case)
+    audit_change(actor=acting_user, obj=case, before=None, after=snapshot(case))
     _write_event(case=case, from_state="", to_state=CaseState.RECEIVED, actor=acting_user)
     rollup_bump(station_id=case.station_id, day=received_on, cases_received=1)
     return case
@@ -271,12 +273,14 @@ def case_transition(
             category=locked.category, station_id=locked.station_id, start=timezone.localdate()
         )
 
+    before = snapshot(locked, _WORKFLOW_FIELDS)
     from_state = locked.state
     locked.state = to_state
     locked.state_changed_at = timezone.now()
     # Only the workflow's own fields change; the links were checked when the case was opened.
     locked.full_clean(exclude=_LINKS)
     locked.save(update_fields=[*_WORKFLOW_FIELDS, "updated_at"])
+    audit_change(actor=acting_user, obj=locked, before=before, after=snapshot(locked, _WORKFLOW_FIELDS))
     event = _write_event(
         case=locked, from_state=from_state, to_state=to_state, actor=acting_user, note=note, reason=reason
     )

@@ -2,11 +2,13 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.services import error, validate_and_save
 from longdan.geo.models import Hamlet
 from longdan.org.models import FIELD_UNIT_KINDS, Unit
@@ -25,6 +27,7 @@ def household_create(
     head_name: str,
     hamlet: Hamlet,
     station: Unit | None = None,
+    acting_user: Any = None,
     **fields: object,
 ) -> Household:
     """Register a household in a hamlet. The station defaults to the one whose area holds the hamlet."""
@@ -42,6 +45,7 @@ def household_create(
             raise error(_("Unknown household field: %(name)s") % {"name": name})
         setattr(household, name, value)
     validate_and_save(household)
+    audit_change(actor=acting_user, obj=household, before=None, after=snapshot(household))
     return household
 
 
@@ -64,7 +68,13 @@ _EDITABLE_FIELDS = frozenset(
 
 @transaction.atomic
 def resident_add(
-    *, household: Household, full_name: str, sex: str, relation: str, **fields: object
+    *,
+    household: Household,
+    full_name: str,
+    sex: str,
+    relation: str,
+    acting_user: Any = None,
+    **fields: object,
 ) -> Resident:
     """Add a person to a household."""
     birth_year = fields.get("birth_year")
@@ -72,6 +82,7 @@ def resident_add(
         raise error(_("The birth year cannot be in the future."), field="birth_year")
     resident = Resident(household=household, full_name=full_name, sex=sex, relation=relation, **fields)
     validate_and_save(resident)
+    audit_change(actor=acting_user, obj=resident, before=None, after=snapshot(resident))
     return resident
 
 
@@ -85,6 +96,7 @@ def poverty_assessment_record(
     area_type: str = "rural",
     standard: str | None = None,
     note: str = "",
+    acting_user: Any = None,
 ) -> PovertyAssessment:
     """Record a dated review; the category follows from the standard in force, and the latest review is the status."""
     deprivations = set(deprivations)
@@ -109,6 +121,7 @@ def poverty_assessment_record(
         **{name: True for name in deprivations},
     )
     validate_and_save(assessment)
+    audit_change(actor=acting_user, obj=assessment, before=None, after=snapshot(assessment))
     latest = household.assessments.order_by("-assessed_on", "-id").first()
     if latest is not None and latest.pk == assessment.pk:
         Household.objects.filter(pk=household.pk).update(

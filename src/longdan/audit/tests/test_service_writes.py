@@ -1,0 +1,73 @@
+"""Each service write leaves exactly one change row for the record it wrote."""
+
+from datetime import date
+
+import pytest
+
+from longdan.audit.models import AuditAction, AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def _rows(obj):
+    return list(AuditEntry.objects.for_object(obj).values_list("action", "actor_username"))
+
+
+def test_household_writes(world):
+    from longdan.households.services import household_create, poverty_assessment_record, resident_add
+
+    household = household_create(
+        code="HX-1", head_name="Kim Thị Ánh", hamlet=world.hamlet_a, acting_user=world.commander_a
+    )
+    assert _rows(household) == [(AuditAction.CREATE, "commander-a")]
+    resident = resident_add(
+        household=household,
+        full_name="Kim Văn Bé",
+        sex="male",
+        relation="child",
+        acting_user=world.commander_a,
+    )
+    assert _rows(resident) == [(AuditAction.CREATE, "commander-a")]
+    assessment = poverty_assessment_record(
+        household=household,
+        assessed_on=date(2026, 1, 5),
+        income_per_head=1_000_000,
+        acting_user=world.commander_a,
+    )
+    assert _rows(assessment) == [(AuditAction.CREATE, "commander-a")]
+
+
+def test_assignment_writes(world):
+    """A reassignment changes two records, so it writes two rows: the old row's update, the new row's create."""
+    from longdan.assignments.models import HouseholdAssignment
+    from longdan.assignments.services import assignment_end, household_assign, household_reassign
+
+    old = HouseholdAssignment.objects.get(household=world.household_a, end_date__isnull=True)
+    new = household_reassign(
+        household=world.household_a, member=world.member_a2, on=date.today(), acting_user=world.commander_a
+    )
+    assert _rows(old) == [(AuditAction.UPDATE, "commander-a")]
+    assert _rows(new) == [(AuditAction.CREATE, "commander-a")]
+    assignment_end(assignment=new, acting_user=world.commander_a)
+    assert [a for a, _u in _rows(new)] == [AuditAction.UPDATE, AuditAction.CREATE]
+    again = household_assign(
+        household=world.household_a, member=world.member_a, acting_user=world.commander_a
+    )
+    assert _rows(again) == [(AuditAction.CREATE, "commander-a")]
+
+
+def test_case_writes(world):
+    from longdan.cases.models import CaseState
+    from longdan.cases.services import case_open, case_transition
+
+    case = case_open(
+        category="social_welfare",
+        description="Đề nghị hỗ trợ vay vốn",
+        acting_user=world.member_user,
+        household=world.household_a,
+    )
+    assert _rows(case) == [(AuditAction.CREATE, "member-a")]
+    case_transition(case=case, to_state=CaseState.PROPOSED, acting_user=world.member_user)
+    entries = AuditEntry.objects.for_object(case)
+    assert entries.count() == 2
+    assert entries.filter(action=AuditAction.UPDATE).get().changes["after"]["state"] == CaseState.PROPOSED
