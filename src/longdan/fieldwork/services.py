@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.scoping import get_scope
 from longdan.core.services import error, validate_and_save
 from longdan.households.models import Household
@@ -143,6 +144,7 @@ def visit_record(
         VisitMember(visit=visit, member=member, position=index) for index, member in enumerate(present)
     )
     visit.topics.set(list(topics))
+    audit_change(actor=acting_user, obj=visit, before=None, after=snapshot(visit))
     rollup_visit(visit)
     return visit
 
@@ -207,6 +209,7 @@ def cell_meeting_record(
     for index, text in enumerate(texts):
         validate_and_save(MeetingIssue(meeting=meeting, text=text, position=index))
     rollup_bump(station_id=station.pk, day=held_on, meetings=1, meeting_attendances=len(present))
+    audit_change(actor=acting_user, obj=meeting, before=None, after=snapshot(meeting))
     return meeting
 
 

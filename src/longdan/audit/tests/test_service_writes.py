@@ -71,3 +71,34 @@ def test_case_writes(world):
     entries = AuditEntry.objects.for_object(case)
     assert entries.count() == 2
     assert entries.filter(action=AuditAction.UPDATE).get().changes["after"]["state"] == CaseState.PROPOSED
+
+
+def test_fieldwork_writes(world):
+    """A visit and a cell meeting: one create row each; replaying the same offline visit writes none."""
+    import uuid
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from longdan.fieldwork.services import cell_meeting_record, visit_record
+    from longdan.testing.factories import HamletCellFactory
+
+    key = uuid.uuid4()
+    arguments = {
+        "household": world.household_a,
+        "members": [world.member_a],
+        "acting_user": world.member_user,
+        "visited_at": timezone.now() - timedelta(hours=1),
+        "client_uuid": key,
+    }
+    visit = visit_record(**arguments)
+    assert _rows(visit) == [(AuditAction.CREATE, "member-a")]
+    visit_record(**arguments)
+    assert _rows(visit) == [(AuditAction.CREATE, "member-a")]
+    meeting = cell_meeting_record(
+        cell=HamletCellFactory(hamlet=world.hamlet_a),
+        held_on=timezone.localdate() - timedelta(days=1),
+        attendees=[world.member_a],
+        acting_user=world.commander_a,
+    )
+    assert _rows(meeting) == [(AuditAction.CREATE, "commander-a")]
