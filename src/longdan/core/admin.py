@@ -155,6 +155,29 @@ class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
             return [name for name in fields if name not in ("created_at", "updated_at")]
         return fields
 
+    # Edits made straight through the admin (not through a service, which audits itself) go to the
+    # audit trail too: one row per record saved or deleted.
+    def save_model(self, request: Any, obj: Any, form: Any, change: Any) -> None:
+        from longdan.audit.services import audit_change, snapshot
+
+        old = type(obj)._default_manager.filter(pk=obj.pk).first() if change and obj.pk else None
+        before = snapshot(old) if old is not None else None
+        super().save_model(request, obj, form, change)
+        audit_change(actor=request.user, obj=obj, before=before, after=snapshot(obj))
+
+    def delete_model(self, request: Any, obj: Any) -> None:
+        from longdan.audit.services import audit_change, snapshot
+
+        audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: Any, queryset: Any) -> None:
+        from longdan.audit.services import audit_change, snapshot
+
+        for obj in queryset:
+            audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
+        super().delete_queryset(request, queryset)
+
 
 class _DryRun(Exception):
     """Raised inside the trial savepoint so it always rolls back."""

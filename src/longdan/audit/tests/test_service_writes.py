@@ -102,3 +102,15 @@ def test_fieldwork_writes(world):
         acting_user=world.commander_a,
     )
     assert _rows(meeting) == [(AuditAction.CREATE, "commander-a")]
+
+
+def test_an_admin_edit_writes_one_row(client, world):
+    """A record edited straight in the admin (no service behind its form) is audited by the admin base."""
+    from longdan.cases.models import CategoryDeadline
+
+    deadline = CategoryDeadline.objects.first()
+    if deadline is None:
+        pytest.skip("no category deadline rows to edit")
+    client.force_login(world.admin_user)
+    client.post(f"/admin/cases/categorydeadline/{deadline.pk}/delete/", {"post": "yes"})
+    assert [a for a, _u in _rows(deadline)] == [AuditAction.DELETE]
