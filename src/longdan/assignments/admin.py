@@ -93,6 +93,7 @@ class HouseholdAssignmentAdmin(_HistoryAdmin):
                 role=data["role"],
                 start_date=data["start_date"],
                 reason=data.get("reason", ""),
+                acting_user=request.user,
             )
         # The form has already put the new end date on form.instance: close the stored row.
         stored = HouseholdAssignment.objects.get(pk=form.instance.pk)
@@ -100,7 +101,12 @@ class HouseholdAssignmentAdmin(_HistoryAdmin):
             if data.get("end_reason"):
                 raise error(_("Set the end date to close the assignment."), field="end_date")
             return stored
-        assignment_end(assignment=stored, end_date=data["end_date"], reason=data.get("end_reason", ""))
+        assignment_end(
+            assignment=stored,
+            end_date=data["end_date"],
+            reason=data.get("end_reason", ""),
+            acting_user=request.user,
+        )
         return stored
 
 

@@ -131,6 +131,7 @@ class HouseholdAdmin(FoldedSearchMixin, ServiceAdminMixin, ScopedModelAdmin):
             head_name=data.pop("head_name"),
             hamlet=data.pop("hamlet"),
             station=data.pop("station", None),
+            acting_user=request.user,
             **data,
         )
 
@@ -182,6 +183,7 @@ class ResidentAdmin(_HouseholdPartAdmin):
             full_name=data.pop("full_name"),
             sex=data.pop("sex"),
             relation=data.pop("relation"),
+            acting_user=request.user,
             **data,
         )
 
@@ -231,4 +233,5 @@ class PovertyAssessmentAdmin(_HouseholdPartAdmin):
             area_type=data["area_type"],
             standard=data.get("standard") or None,
             note=data.get("note", ""),
+            acting_user=request.user,
         )

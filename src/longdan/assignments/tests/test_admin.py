@@ -29,15 +29,16 @@ def _assign(client: Client, world: World, **data: object) -> object:
             "start_date": "2025-06-01",
             **data,
         },
-        HTTP_ACCEPT_LANGUAGE="en",
     )
 
 
-def test_a_second_member_in_charge_is_refused_on_the_form(world: World, admin_client_: Client) -> None:
+def test_a_second_member_in_charge_is_refused_on_the_form_in_vietnamese(
+    world: World, admin_client_: Client
+) -> None:
     response = _assign(admin_client_, world)
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
-    assert "This household already has a member in charge." in str(errors)
+    assert errors["household"] == ["Hộ này đã có đảng viên phụ trách. Hãy dùng chức năng phân công lại."]
     assert HouseholdAssignment.objects.filter(household=world.household_a).count() == 1
 
 
@@ -57,6 +58,20 @@ def test_a_supporting_member_is_added_through_the_service(world: World, admin_cl
         date(2025, 6, 1),
         None,
     )
+
+
+def test_an_assignment_added_in_the_admin_is_audited_once_with_the_administrator(
+    world: World, admin_client_: Client
+) -> None:
+    from longdan.audit.models import AuditEntry
+
+    # The service also runs as a trial while the form validates; that run is rolled back, audit row included.
+    assert _assign(admin_client_, world, role=AssignmentRole.SECONDARY).status_code == 302
+    added = HouseholdAssignment.objects.get(household=world.household_a, member=world.member_a2)
+    entries = AuditEntry.objects.filter(object_type="assignments.householdassignment")
+    assert [(e.object_id, e.action, e.actor) for e in entries] == [
+        (str(added.pk), "create", world.admin_user)
+    ]
 
 
 def test_closing_an_assignment_in_the_admin_ends_it_and_leaves_it_read_only(
