@@ -22,7 +22,8 @@
   function start() {
     var box = document.getElementById("household-map");
     if (!box || typeof L === "undefined") { return; }
-    var map = L.map(box, { preferCanvas: true, zoomSnap: 0.5 });
+    // maxZoom on the map itself: with no tile layer to give one, the cluster plugin needs it.
+    var map = L.map(box, { preferCanvas: true, zoomSnap: 0.5, maxZoom: 19 });
     if (box.dataset.tileUrl) {
       L.tileLayer(box.dataset.tileUrl, { maxZoom: 19, attribution: box.dataset.tileAttribution || "" }).addTo(map);
     }
