@@ -75,6 +75,8 @@ def test_a_commander_without_member_record_is_sent_to_the_station(client, world)
 
 
 def test_a_liaison_has_no_work_list(client, world):
+    # The message is checked in English; pages speak Vietnamese unless the user picks English.
+    client.cookies["django_language"] = "en"
     response = logged_in(client, world.liaison_a).get(reverse("work-today"))
     assert response.status_code == 200
     assert "not linked to a field member" in response.content.decode()
@@ -120,6 +122,8 @@ def test_the_same_form_sent_twice_makes_one_visit(client, world):
 
 
 def test_an_invalid_visit_shows_the_errors(client, world):
+    # The message is checked in English; pages speak Vietnamese unless the user picks English.
+    client.cookies["django_language"] = "en"
     future = (timezone.localtime() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     response = logged_in(client, world.member_user).post(
         reverse("visit-create", args=[world.household_a.pk]), visit_post(world, visited_at=future)
@@ -274,6 +278,8 @@ def test_the_commander_changes_the_cadence(client, world):
 
 
 def test_a_bad_cadence_is_explained(client, world):
+    # The message is checked in English; pages speak Vietnamese unless the user picks English.
+    client.cookies["django_language"] = "en"
     response = logged_in(client, world.commander_a).post(
         reverse("station-cadence", args=[world.station_a.pk]),
         {"priority_days": 30, "poor_days": 10, "other_days": 5},
