@@ -4,6 +4,7 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("longdan.api.urls")),
     path("account/", include("longdan.accounts.urls")),
     path("cases/", include("longdan.cases.urls")),
     path("tips/", include("longdan.intel.urls")),

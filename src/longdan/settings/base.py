@@ -72,6 +72,9 @@ INSTALLED_APPS = [
     "longdan.cases",
     "longdan.reports",
     "longdan.web",
+    "longdan.api",
+    # django-ninja: in INSTALLED_APPS so its docs page uses its bundled Swagger UI files, not a CDN.
+    "ninja",
     "longdan.demo",
 ]
 
