@@ -71,7 +71,13 @@ class HouseholdAssignment(TimeStampedModel):
                 violation_error_message=_("The end date cannot be before the start date."),
             ),
         ]
-        indexes = [models.Index(fields=["member", "end_date"], name="assignment_member_open")]
+        indexes = [
+            models.Index(fields=["member", "end_date"], name="assignment_member_open"),
+            # Covering for "in charge on day D" per household (reports): no table read per household.
+            models.Index(
+                fields=["household", "role", "start_date", "end_date"], name="assignment_household_dates"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.member} → {self.household}"

@@ -325,6 +325,10 @@ class Case(TimeStampedModel):
             models.Index(fields=["province_command", "received_on"], name="case_province_received"),
             models.Index(fields=["household", "received_on"], name="case_household_received"),
             models.Index(fields=["recorded_by_member", "state"], name="case_recorder_state"),
+            # Indicators: received per category per station and period (covering), and "state on a past
+            # day", which looks at the history only of cases whose state changed since.
+            models.Index(fields=["station", "received_on", "category"], name="case_station_received"),
+            models.Index(fields=["station", "state_changed_at"], name="case_station_state_changed"),
         ]
 
     def __str__(self) -> str:

@@ -119,7 +119,8 @@ class Visit(TimeStampedModel):
         indexes = [
             # "Last visit per household" for work lists reads this index, never a scan of visits.
             models.Index(fields=["household", "visited_at"], name="visit_household_time"),
-            models.Index(fields=["station", "visited_at"], name="visit_station_time"),
+            # Covering for indicators: visits and distinct households per station and month, read from the index.
+            models.Index(fields=["station", "visited_at", "household"], name="visit_station_time_household"),
             models.Index(fields=["province_command", "visited_at"], name="visit_province_time"),
         ]
 

@@ -16,6 +16,7 @@ from longdan.org.models import Unit, UnitKind
 
 from . import rollup
 from .indicators import compute_all
+from .indicators._common import shared_reads
 from .indicators.coverage import coverage_by_station
 from .indicators.fieldwork import cadence_by_station, meetings_queryset, visits_by_station
 from .indicators.petitions import overdue_by_station
@@ -152,7 +153,10 @@ def dashboard(*, user: Any, scope: ReportScope | None = None, period: Period) ->
     `scope` defaults to everything the user may see; a scope outside it answers Http404.
     """
     scope = _for_user(user, scope)
-    result = compute_all(scope, period)
+    with shared_reads():
+        # Station rows first: the indicators then sum what they read per station instead of reading it again.
+        stations = station_rows(scope, period)
+        result = compute_all(scope, period)
     result["trend"] = rollup.trend(scope, period.trailing_months(TREND_MONTHS))
-    result["stations"] = station_rows(scope, period)
+    result["stations"] = stations
     return result

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..periods import Period
 from ..scope import ReportScope
+from ._common import shared_reads
 from .coverage import household_coverage, households_in_scope, members_in_charge
 from .fieldwork import cell_meetings, visited_within_cadence, visits
 from .petitions import petitions_overdue, petitions_received, petitions_resolved
@@ -47,8 +48,9 @@ INDICATORS: dict[str, Indicator] = {
 
 
 def compute(scope: ReportScope, period: Period) -> dict[str, Any]:
-    """Every indicator for one period."""
-    return {name: indicator(scope, period) for name, indicator in INDICATORS.items()}
+    """Every indicator for one period (what several of them read is read once)."""
+    with shared_reads():
+        return {name: indicator(scope, period) for name, indicator in INDICATORS.items()}
 
 
 def compute_all(scope: ReportScope, period: Period) -> dict[str, Any]:
@@ -58,8 +60,9 @@ def compute_all(scope: ReportScope, period: Period) -> dict[str, Any]:
      "indicators": {name: {"current": value, "previous": value}}}
     """
     previous = period.previous()
-    current_values = compute(scope, period)
-    previous_values = compute(scope, previous)
+    with shared_reads():
+        current_values = compute(scope, period)
+        previous_values = compute(scope, previous)
     return {
         "scope": scope.as_dict(),
         "period": period.as_dict(),

@@ -1,20 +1,22 @@
 """Field work: visits, households visited within their cadence, hamlet cell meetings."""
 
 from collections import defaultdict
-from types import SimpleNamespace
+from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.utils import timezone
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from longdan.fieldwork.cadence import cadence_class, cadences_for, due_on
-from longdan.fieldwork.models import CellMeeting, Visit
+from longdan.fieldwork.cadence import _POOR as POOR_CATEGORIES
+from longdan.fieldwork.cadence import DEFAULT_CADENCE, Cadence
+from longdan.fieldwork.models import CellMeeting, Visit, VisitCadence
+from longdan.households.models import Priority
+from longdan.rollup.services import local_midnight
 
 from ..periods import Period
 from ..scope import ReportScope
-from ._common import end_of_day, percent, primary_open_on
+from ._common import already_read, end_of_day, percent, primary_open_on, shared
 from .coverage import households_in_scope, registered_households
-from .poverty import categories_on
+from .poverty import category_then
 
 
 def visits_queryset(scope: ReportScope, period: Period) -> QuerySet[Visit]:
@@ -59,52 +61,67 @@ def visits_by_station(scope: ReportScope, period: Period) -> dict[int, dict[str,
     }
 
 
-def _cadence_standing(scope: ReportScope, period: Period) -> dict[int, list[int]]:
-    """Per station of the households: [households, within cadence] on the as-of day."""
+def _within(as_of: date) -> Q:
+    """A household (annotated with `category_then`) visited recently enough on `as_of` for its cadence.
+
+    Due date = local day of the last visit + days ≥ as_of  ⇔  a visit at or after local midnight
+    of (as_of − days), and before the end of as_of. One index probe per household, on
+    (household, visited_at), in the branch of its class only.
+    """
+    after = end_of_day(as_of)
+
+    def visited_since(days: int) -> Q:
+        since = local_midnight(as_of - timedelta(days=days))
+        return Q(
+            Exists(
+                Visit.objects.filter(household_id=OuterRef("pk"), visited_at__gte=since, visited_at__lt=after)
+            )
+        )
+
+    priority = Q(priority=Priority.PRIORITY)
+    poor = ~priority & Q(category_then__in=POOR_CATEGORIES)
+    other = ~priority & ~Q(category_then__in=POOR_CATEGORIES)
+
+    def rule(cadence: Cadence) -> Q:
+        return (
+            (priority & visited_since(cadence.priority_days))
+            | (poor & visited_since(cadence.poor_days))
+            | (other & visited_since(cadence.other_days))
+        )
+
+    # Stations with their own cadence (few), then every other station with the defaults.
+    groups: dict[Cadence, list[int]] = defaultdict(list)
+    for row in VisitCadence.objects.all():
+        groups[Cadence.from_row(row)].append(row.station_id)
+    custom = [station_id for ids in groups.values() for station_id in ids]
+    condition = ~Q(station_id__in=custom) & rule(DEFAULT_CADENCE) if custom else rule(DEFAULT_CADENCE)
+    for cadence, ids in groups.items():
+        condition |= Q(station_id__in=ids) & rule(cadence)
+    return condition
+
+
+def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -> dict[int | None, list[int]]:
+    """[households, within cadence] on the as-of day, per station of the households or in all (key None).
+
+    One pass over the households."""
     as_of = period.as_of()
-    last_visit = (
-        Visit.objects.filter(household_id=OuterRef("pk"), visited_at__lt=end_of_day(as_of))
-        .order_by("-visited_at")
-        .values("visited_at")[:1]
+    after = end_of_day(as_of)
+    # Never visited by the as-of day and due on it: the primary assignment in force started that day,
+    # or there is none and the household was registered that day or later (the fieldwork rule).
+    # Tested last, so only for households not visited within their cadence.
+    in_force = primary_open_on(as_of)
+    never = ~Q(Exists(Visit.objects.filter(household_id=OuterRef("pk"), visited_at__lt=after)))
+    due_that_day = Q(Exists(in_force.filter(household_id=OuterRef("pk"), start_date=as_of))) | (
+        Q(created_at__gte=local_midnight(as_of)) & ~Q(Exists(in_force.filter(household_id=OuterRef("pk"))))
     )
-    since = (
-        primary_open_on(as_of)
-        .filter(household_id=OuterRef("pk"))
-        .order_by("-start_date")
-        .values("start_date")[:1]
-    )
-    rows = list(
-        registered_households(scope, as_of)
-        .annotate(last_visited_at=Subquery(last_visit), primary_since=Subquery(since))
-        .values_list(
-            "pk",
-            "station_id",
-            "priority",
-            "poverty_category",
-            "poverty_assessed_on",
-            "created_at",
-            "last_visited_at",
-            "primary_since",
-        )
-    )
-    # The category in force on the as-of day; the household's own field unless reassessed since.
-    reassessed = categories_on([row[0] for row in rows if row[4] is not None and row[4] > as_of], as_of)
-    cadences = cadences_for({row[1] for row in rows})
-    standing: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for pk, station_id, priority, category, assessed_on, created_at, last_visited_at, primary_since in rows:
-        if assessed_on is not None and assessed_on > as_of:
-            category = reassessed.get(pk, "")
-        klass = cadence_class(SimpleNamespace(priority=priority, poverty_category=category))
-        due = due_on(
-            last_visited_at=last_visited_at,
-            since=primary_since or timezone.localdate(created_at),
-            days=cadences[station_id].days(klass),
-        )
-        counts = standing[station_id]
-        counts[0] += 1
-        if due >= as_of:
-            counts[1] += 1
-    return standing
+    within = _within(as_of) | (never & due_that_day)
+    households = registered_households(scope, as_of).annotate(category_then=category_then(as_of))
+    counts = {"households": Count("pk"), "within": Count("pk", filter=within)}
+    if not by_station:
+        total = households.aggregate(**counts)
+        return {None: [total["households"], total["within"]]}
+    rows: Any = households.values("station_id").annotate(**counts)
+    return {row["station_id"]: [row["households"], row["within"]] for row in rows}
 
 
 def visited_within_cadence(scope: ReportScope, period: Period) -> dict[str, Any]:
@@ -119,9 +136,12 @@ def visited_within_cadence(scope: ReportScope, period: Period) -> dict[str, Any]
     on D, else from the day it was registered. households: those in the register on D
     (`registered_households`); percent = 100 × within / households.
     """
-    standing = _cadence_standing(scope, period)
-    households = sum(counts[0] for counts in standing.values())
-    within = sum(counts[1] for counts in standing.values())
+    per_station = already_read(("cadence", scope, period.as_of()))
+    if per_station is not None:  # a dashboard read it per station already: the same numbers, summed
+        households = sum(counts["households"] for counts in per_station.values())
+        within = sum(counts["within_cadence"] for counts in per_station.values())
+    else:
+        households, within = _cadence_standing(scope, period, by_station=False)[None]
     return {
         "as_of": period.as_of().isoformat(),
         "households": households,
@@ -131,9 +151,14 @@ def visited_within_cadence(scope: ReportScope, period: Period) -> dict[str, Any]
 
 
 def cadence_by_station(scope: ReportScope, period: Period) -> dict[int, dict[str, int]]:
+    return shared(("cadence", scope, period.as_of()), lambda: _cadence_by_station(scope, period))
+
+
+def _cadence_by_station(scope: ReportScope, period: Period) -> dict[int, dict[str, int]]:
     return {
         station_id: {"households": counts[0], "within_cadence": counts[1]}
-        for station_id, counts in _cadence_standing(scope, period).items()
+        for station_id, counts in _cadence_standing(scope, period, by_station=True).items()
+        if station_id is not None
     }
 
 
@@ -150,14 +175,15 @@ def cell_meetings(scope: ReportScope, period: Period) -> dict[str, int]:
     - attendances: station members attending them, one per member per meeting;
     - members_attending: distinct members who attended at least one of them.
     """
-    meetings = meetings_queryset(scope, period)
-    attendance = CellMeeting.attendees.through.objects.filter(cellmeeting__in=meetings).aggregate(
-        attendances=Count("*"), members=Count("member_id", distinct=True)
+    counts = meetings_queryset(scope, period).aggregate(
+        held=Count("pk", distinct=True),
+        attendances=Count("attendees"),
+        members=Count("attendees", distinct=True),
     )
     return {
-        "held": meetings.count(),
-        "attendances": attendance["attendances"],
-        "members_attending": attendance["members"],
+        "held": counts["held"],
+        "attendances": counts["attendances"],
+        "members_attending": counts["members"],
     }
 
 

@@ -1,16 +1,15 @@
 """Petitions (cases): received, resolved, on time, overdue, by category, days to resolve."""
 
-import statistics
 from typing import Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.utils import timezone
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 
 from longdan.cases.models import OPEN_STATES, Case, CaseEvent, CaseState, Category
 
 from ..periods import Period
 from ..scope import ReportScope
-from ._common import end_of_day, percent
+from ._common import DaysBetween, LocalDate, already_read, end_of_day, median_of, percent, shared
 
 
 def received_queryset(scope: ReportScope, period: Period) -> QuerySet[Case]:
@@ -55,39 +54,66 @@ def petitions_resolved(scope: ReportScope, period: Period) -> dict[str, Any]:
     - median_days: the median of (local day of the resolution − `received_on`) in days,
       None when nothing was resolved.
     """
-    rows = resolutions_queryset(scope, period).values_list("at", "case__received_on", "case__due_on")
-    days, on_time = [], 0
-    for at, received_on, due_on in rows:
-        day = timezone.localdate(at)
-        days.append((day - received_on).days)
-        on_time += day <= due_on
+    # Grouped by days taken in the database: a few dozen rows however many resolutions.
+    rows = (
+        resolutions_queryset(scope, period)
+        .annotate(day=LocalDate("at"))
+        .annotate(days=DaysBetween("day", "case__received_on"))
+        .values("days")
+        .annotate(n=Count("pk"), on_time=Count("pk", filter=Q(day__lte=F("case__due_on"))))
+        .values_list("days", "n", "on_time")
+    )
+    histogram: dict[int, int] = {}
+    on_time = 0
+    for days, n, in_time in rows:
+        histogram[days] = n
+        on_time += in_time
+    resolved = sum(histogram.values())
     return {
-        "resolved": len(days),
+        "resolved": resolved,
         "on_time": on_time,
-        "on_time_percent": percent(on_time, len(days)),
-        "median_days": statistics.median(days) if days else None,
+        "on_time_percent": percent(on_time, resolved),
+        "median_days": median_of(histogram),
     }
 
 
-def overdue_queryset(scope: ReportScope, period: Period) -> tuple[QuerySet[Case], QuerySet[Case]]:
-    """The two parts of `petitions_overdue`: cases whose state has not changed since the as-of day,
-    and cases changed since, with the state they were in then."""
+def _overdue_parts(scope: ReportScope, period: Period) -> tuple[QuerySet[Case], QuerySet[Any]]:
+    """The two reads behind `petitions_overdue`, each on its own index:
+
+    - open now: cases open now, received by the as-of day D and due before it — (station, state, due_on);
+    - changed since: the candidates (received by D, due before D) whose state changed after D —
+      (station, state_changed_at); none when D is today — annotated with `state_then`, their state
+      on D (the `to_state` of their last event before the end of D; none yet: "received", as a
+      case recorded later with an earlier date received).
+
+    Overdue = open now − (changed since and open now) + (changed since and open then).
+    """
     as_of = period.as_of()
     after = end_of_day(as_of)
     candidates = scope.filter_events(Case.objects.filter(received_on__lte=as_of, due_on__lt=as_of).order_by())
-    unchanged = candidates.filter(state_changed_at__lt=after, state__in=OPEN_STATES)
     state_then = (
         CaseEvent.objects.filter(case_id=OuterRef("pk"), at__lt=after)
         .order_by("-at", "-id")
         .values("to_state")[:1]
     )
-    changed = (
-        candidates.filter(state_changed_at__gte=after)
-        .annotate(state_then=Subquery(state_then))
-        # No event yet by then: recorded later with an earlier date received, so still "received" then.
-        .filter(Q(state_then__isnull=True) | Q(state_then__in=OPEN_STATES))
+    changed = candidates.filter(state_changed_at__gte=after).annotate(
+        state_then=Coalesce(Subquery(state_then), Value(CaseState.RECEIVED))
     )
-    return unchanged, changed
+    return candidates.filter(state__in=OPEN_STATES), changed
+
+
+def overdue_queryset(scope: ReportScope, period: Period) -> tuple[QuerySet[Case], QuerySet[Any]]:
+    """The records behind `petitions_overdue` (for lists): the open cases whose state has not changed
+    since the as-of day, and the cases changed since that were open then (annotated `state_then`)."""
+    open_now, changed = _overdue_parts(scope, period)
+    unchanged = open_now.filter(state_changed_at__lt=end_of_day(period.as_of()))
+    return unchanged, changed.filter(state_then__in=OPEN_STATES)
+
+
+_CHANGED_COUNTS = {
+    "open_now": Count("pk", filter=Q(state__in=OPEN_STATES)),
+    "open_then": Count("pk", filter=Q(state_then__in=OPEN_STATES)),
+}
 
 
 def petitions_overdue(scope: ReportScope, period: Period) -> int:
@@ -95,20 +121,31 @@ def petitions_overdue(scope: ReportScope, period: Period) -> int:
     scope received on or before D, due before D (`due_on` < D: a case due on D is not yet late), and
     open on D — their state then, the `to_state` of their last event before the end of D, is one of
     received, proposed, planned, referred, resolved (the household is still owed its answer)."""
-    unchanged, changed = overdue_queryset(scope, period)
-    return unchanged.count() + changed.count()
+    per_station = already_read(("overdue", scope, period.as_of()))
+    if per_station is not None:  # a dashboard read it per station already
+        return sum(per_station.values())
+    open_now, changed = _overdue_parts(scope, period)
+    moved = changed.aggregate(**_CHANGED_COUNTS)
+    return open_now.count() - moved["open_now"] + moved["open_then"]
 
 
 def overdue_by_station(scope: ReportScope, period: Period) -> dict[int, int]:
-    found: dict[int, int] = {}
-    for part in overdue_queryset(scope, period):
-        for station_id, n in part.values("station_id").annotate(n=Count("*")).values_list("station_id", "n"):
-            found[station_id] = found.get(station_id, 0) + n
+    return shared(("overdue", scope, period.as_of()), lambda: _overdue_by_station(scope, period))
+
+
+def _overdue_by_station(scope: ReportScope, period: Period) -> dict[int, int]:
+    open_now, changed = _overdue_parts(scope, period)
+    found = dict(open_now.values("station_id").annotate(n=Count("pk")).values_list("station_id", "n"))
+    row: Any
+    for row in changed.values("station_id").annotate(**_CHANGED_COUNTS):
+        station_id = row["station_id"]
+        found[station_id] = found.get(station_id, 0) - row["open_now"] + row["open_then"]
     return found
 
 
 __all__ = [
     "overdue_by_station",
+    "overdue_queryset",
     "petitions_overdue",
     "petitions_received",
     "petitions_resolved",

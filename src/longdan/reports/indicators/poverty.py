@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 
 from longdan.households.models import Household, PovertyAssessment
 from longdan.households.poverty import PovertyCategory
@@ -70,24 +71,34 @@ def poverty_transitions(scope: ReportScope, period: Period) -> dict[str, int]:
     return dict(counts)
 
 
+def category_then(day: date) -> Case:
+    """The poverty category in force on `day` ("" when not yet assessed): the household's own status
+    (its latest assessment) unless it was assessed again after `day`, then looked up in its history."""
+    return Case(
+        When(poverty_assessed_on__gt=day, then=Coalesce(_latest(on_or_before=day), Value(""))),
+        default=F("poverty_category"),
+        output_field=CharField(),
+    )
+
+
 def poverty_status(scope: ReportScope, period: Period) -> dict[str, int]:
     """Households of the scope in the register on the as-of day (the period's last day, or today if
     earlier; `registered_households`) by the poverty category in force that day: poor, near_poor,
     average, other, and not_assessed (no assessment dated on or before it).
     """
     as_of = period.as_of()
-    households = registered_households(scope, as_of)
     counts: dict[str, int] = dict.fromkeys([*PovertyCategory.values, NOT_ASSESSED], 0)
-    # The household's own status is the latest assessment: right unless assessed after the as-of day.
-    settled = households.filter(Q(poverty_assessed_on__lte=as_of) | Q(poverty_assessed_on__isnull=True))
-    for category, n in (
-        settled.values("poverty_category").annotate(n=Count("*")).values_list("poverty_category", "n")
-    ):
-        counts[category or NOT_ASSESSED] += n
-    later = households.filter(poverty_assessed_on__gt=as_of).annotate(then=_latest(on_or_before=as_of))
-    for category, n in later.values("then").annotate(n=Count("*")).values_list("then", "n"):
+    # Grouped on the category then: the look-up in the history runs once per household reassessed since.
+    rows = (
+        registered_households(scope, as_of)
+        .annotate(category_then=category_then(as_of))
+        .values("category_then")
+        .annotate(n=Count("pk"))
+        .values_list("category_then", "n")
+    )
+    for category, n in rows:
         counts[category or NOT_ASSESSED] += n
     return counts
 
 
-__all__ = ["categories_on", "poverty_status", "poverty_transitions"]
+__all__ = ["categories_on", "category_then", "poverty_status", "poverty_transitions"]

@@ -31,39 +31,39 @@ def support_given(scope: ReportScope, period: Period) -> dict[str, Any]:
 
     `programs` lists every program with something in the period, by name.
     """
-    per_benefit: dict[int, Any] = {
-        row["program_id"]: row
-        for row in benefits_queryset(scope, period)
-        .values("program_id")
-        .annotate(benefits=Count("*"), value=Sum("value"))
+    found: dict[int, dict[str, Any]] = {}
+
+    def program_row(program_id: int, name: str, kind: str) -> dict[str, Any]:
+        return found.setdefault(
+            program_id,
+            {"program_id": program_id, "program": name, "kind": kind, "benefits": 0, "value": 0, "events": 0,
+             "people_served": 0, "medicine_value": 0},
+        )  # fmt: skip
+
+    # Grouped by the program id only (a join to the programs would make the database loop over them).
+    programs = {
+        pk: (name, kind) for pk, name, kind in SupportProgram.objects.values_list("pk", "name", "kind")
     }
+    per_program = ("program_id",)
+    benefits = (
+        benefits_queryset(scope, period).values(*per_program).annotate(n=Count("pk"), value=Sum("value"))
+    )
+    for given in benefits:
+        target = program_row(given["program_id"], *programs[given["program_id"]])
+        target.update(benefits=given["n"], value=given["value"] or 0)
     events = scope.filter_events(
         SupportEvent.objects.filter(held_on__gte=period.start, held_on__lte=period.end).order_by(),
         commune="hamlet__commune_id",
     )
-    per_event: dict[int, Any] = {
-        row["program_id"]: row
-        for row in events.values("program_id").annotate(
-            events=Count("*"), people=Sum("people_served"), medicine=Sum("medicine_value")
+    held = events.values(*per_program).annotate(
+        n=Count("pk"), people=Sum("people_served"), medicine=Sum("medicine_value")
+    )
+    for event in held:
+        target = program_row(event["program_id"], *programs[event["program_id"]])
+        target.update(
+            events=event["n"], people_served=event["people"] or 0, medicine_value=event["medicine"] or 0
         )
-    }
-    programs = SupportProgram.objects.filter(pk__in=per_benefit.keys() | per_event.keys()).order_by("name")
-    rows = []
-    for program in programs:
-        benefit = per_benefit.get(program.pk, {})
-        event = per_event.get(program.pk, {})
-        rows.append(
-            {
-                "program_id": program.pk,
-                "program": program.name,
-                "kind": program.kind,
-                "benefits": benefit.get("benefits", 0),
-                "value": benefit.get("value") or 0,
-                "events": event.get("events", 0),
-                "people_served": event.get("people") or 0,
-                "medicine_value": event.get("medicine") or 0,
-            }
-        )
+    rows = sorted(found.values(), key=lambda r: r["program"])
     totals = {
         name: sum(row[name] for row in rows)
         for name in ("benefits", "value", "events", "people_served", "medicine_value")
