@@ -39,7 +39,9 @@ def _province_command_of(station: Unit) -> Unit | None:
 def _station_members(members: Iterable[Member], station: Unit, field: str) -> list[Member]:
     """The members, in the order given and without repeats, checked to be active members of `station`.
 
-    Members of a team under the station count as the station's.
+    Members of a team under the station count as the station's, and so do officers of the
+    commands above it: a provincial commissar may take charge of households himself (the
+    seed case's does, in Lai Hòa) and goes out to them, or to their hamlet's cell.
     """
     ordered_ids = list(dict.fromkeys(member.pk for member in members))
     if not ordered_ids:
@@ -52,7 +54,8 @@ def _station_members(members: Iterable[Member], station: Unit, field: str) -> li
             raise error(
                 _("%(member)s is no longer an active member.") % {"member": member.full_name}, field=field
             )
-        if not member.unit.path.startswith(station.path):
+        in_line = member.unit.path.startswith(station.path) or station.path.startswith(member.unit.path)
+        if not in_line:
             raise error(
                 _("%(member)s is not a member of %(station)s.")
                 % {"member": member.full_name, "station": station.name},
@@ -131,7 +134,11 @@ def visit_record(
         province_command=_province_command_of(station),
     )
     # Not full_clean's unique check: two identical posts racing must end in one row, not an error.
-    visit.full_clean(validate_unique=False)
+    # Nor its look-ups of the links: the household, its station and command, and the acting user are
+    # rows already loaded; reading each again cost four queries a visit.
+    visit.full_clean(
+        exclude=["household", "station", "province_command", "recorded_by"], validate_unique=False
+    )
     try:
         with transaction.atomic():
             visit.save()
@@ -143,7 +150,9 @@ def visit_record(
     VisitMember.objects.bulk_create(
         VisitMember(visit=visit, member=member, position=index) for index, member in enumerate(present)
     )
-    visit.topics.set(list(topics))
+    topics = list(topics)
+    if topics:  # a new visit has none yet: add them, nothing to compare
+        visit.topics.add(*topics)
     audit_change(actor=acting_user, obj=visit, before=None, after=snapshot(visit))
     rollup_visit(visit)
     return visit

@@ -79,6 +79,13 @@ def test_members_must_belong_to_the_households_station(world, record_visit):
     assert not Visit.objects.exists()
 
 
+def test_an_officer_of_the_command_above_the_station_may_be_present(world, record_visit):
+    # The seed case's provincial commissar is in charge of households of a station himself.
+    commissar = MemberFactory(full_name="Nguyễn Trìu Mến", unit=world.command)
+    visit = record_visit(acting_user=world.commander_a, members=[commissar, world.member_a])
+    assert [p.member for p in visit.presence.all()] == [commissar, world.member_a]
+
+
 def test_a_member_no_longer_active_cannot_be_present(world, record_visit):
     gone = MemberFactory(full_name="Trần Văn Cũ", unit=world.station_a, status=MemberStatus.TRANSFERRED)
     with pytest.raises(ValidationError) as exc_info:
