@@ -15,8 +15,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Count, DateField, Q, QuerySet, Sum
-from django.db.models.functions import Cast, TruncMonth
-from django.utils import timezone
+from django.db.models.functions import TruncMonth
 
 from longdan.cases.models import Case, CaseEvent, CaseState
 from longdan.fieldwork.models import CellMeeting, Visit
@@ -24,6 +23,7 @@ from longdan.intel.models import Tip, TipEvent, TipStatus
 from longdan.rollup.models import ADDITIVE, COUNTERS, MonthlyStationStats
 from longdan.support.models import Benefit, LoanStatus
 
+from .indicators._common import LocalMonth
 from .periods import Period
 from .scope import ReportScope
 
@@ -34,7 +34,7 @@ Counts = dict[Key, dict[str, int]]
 def _month(field: str, *, instant: bool) -> Any:
     """The local month of a row as a date: instants are truncated in the project's time zone."""
     if instant:
-        return Cast(TruncMonth(field, tzinfo=timezone.get_default_timezone()), DateField())
+        return LocalMonth(field)
     return TruncMonth(field, output_field=DateField())
 
 

@@ -6,8 +6,8 @@ from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from django.db.models import Func, IntegerField, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import DateField, Func, IntegerField, Q, QuerySet
+from django.db.models.functions import Cast, TruncDate, TruncMonth
 from django.utils import timezone
 
 from longdan.assignments.models import AssignmentRole, HouseholdAssignment
@@ -103,6 +103,26 @@ class LocalDate(TruncDate):
             return self.as_sql(compiler, connection, **extra_context)
         sql, params = compiler.compile(self.lhs)
         return f"date({sql}, '{offset:+d} seconds')", params
+
+
+class LocalMonth(Cast):
+    """The first day of the local month of an instant, as a date (for grouping by month).
+
+    On SQLite, with a fixed offset, the database computes it itself instead of calling a
+    Python function for each of millions of rows.
+    """
+
+    def __init__(self, expression: Any) -> None:
+        super().__init__(
+            TruncMonth(expression, tzinfo=timezone.get_default_timezone()), output_field=DateField()
+        )
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        offset = _fixed_offset_seconds()
+        if offset is None:
+            return super().as_sqlite(compiler, connection, **extra_context)
+        sql, params = compiler.compile(self.source_expressions[0].source_expressions[0])
+        return f"strftime('%%Y-%%m-01', {sql}, '{offset:+d} seconds')", params
 
 
 class DaysBetween(Func):
