@@ -121,7 +121,7 @@ class LocalMonth(Cast):
         offset = _fixed_offset_seconds()
         if offset is None:
             return super().as_sqlite(compiler, connection, **extra_context)
-        sql, params = compiler.compile(self.source_expressions[0].source_expressions[0])
+        sql, params = compiler.compile(self.get_source_expressions()[0].get_source_expressions()[0])
         return f"strftime('%%Y-%%m-01', {sql}, '{offset:+d} seconds')", params
 
 
