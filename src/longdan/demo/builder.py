@@ -29,6 +29,8 @@ from longdan.people.models import Language, Member, Rank
 from longdan.people.services import member_create
 
 from . import seed_case as case
+from .activity import ActivitySummary
+from .activity import build as build_activity
 from .families import AreaTypeOn, FamilyPlan, ResidentPlan, phone_number, plan_family
 from .names import HOA, KHMER, KINH, NameBook
 
@@ -61,6 +63,7 @@ class DemoSummary:
     hamlets: int = 0
     communes: int = 0
     stations: list[StationCount] = field(default_factory=list)
+    activity: ActivitySummary = field(default_factory=ActivitySummary)
 
 
 class DemoDataError(Exception):
@@ -68,7 +71,7 @@ class DemoDataError(Exception):
 
 
 def build(*, seed: int = case.SEED) -> DemoSummary:
-    """Write the whole seed case. The caller holds the transaction."""
+    """Write the whole seed case, then its year of activity (activity/). The caller holds the transaction."""
     return _Builder(random.Random(seed)).build()
 
 
@@ -95,6 +98,8 @@ class _Builder:
         summary = self.summary
         summary.members = sum(len(m) for m in members.values()) + 1
         summary.communes = len({c for s in summary.stations for c in s.communes})
+        # Its own generator: the year's activity can change without changing who lives where.
+        summary.activity = build_activity(seed=case.ACTIVITY_SEED)
         return summary
 
     # Official units -------------------------------------------------------------------------

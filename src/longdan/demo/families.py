@@ -218,7 +218,11 @@ def plan_reviews(
     if step <= 1 and rng.random() < 0.5:
         if not stuck and not forced and rng.random() < 0.35:
             step += 1
-        reviews.append(_review(rng, MID_YEAR_REVIEW, _LADDER[step], area_type_on(MID_YEAR_REVIEW)))
+        review = _review(rng, MID_YEAR_REVIEW, _LADDER[step], area_type_on(MID_YEAR_REVIEW))
+        # The article's household has its mid-year review told by the demo's year of activity. Its dice
+        # are thrown all the same, so every other household's history stays what it was.
+        if not forced:
+            reviews.append(review)
     return reviews
 
 

@@ -17,6 +17,7 @@ from datetime import date
 from longdan.people.models import Language, Rank
 
 SEED = 20180601
+ACTIVITY_SEED = 20251201  # the year of visits, petitions, tips and support (activity/)
 PASSWORD = "longdan-demo"
 HOUSEHOLDS = 350
 GRANTS_FROM = date(2024, 1, 1)

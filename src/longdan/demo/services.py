@@ -13,17 +13,20 @@ from longdan.geo.models import Hamlet
 from longdan.households.models import Household
 from longdan.org.models import PartyCell, Unit
 from longdan.people.models import Member
+from longdan.rollup.models import MonthlyStationStats
 
 from .seed_case import COMMAND_CODE, HQ_CODE, MEN, STATIONS, TEAMS, USERNAMES
 
 
 def demo_delete() -> None:
-    """Remove the demo: its stations and teams, members, hamlets, households and whatever hangs off them.
+    """Remove the demo: its stations and teams, members, hamlets, households and whatever hangs off them
+    (the year's visits, petitions, tips, support and meetings).
 
     Only what the demo made goes: a synthetic national dataset may hang its own stations
-    under the demo's provincial command and HQ, which then stay. The six accounts stay
-    too (their role grants go): the append-only audit trail may refer to them, and
-    `builder.build()` takes them over again. Runs inside the caller's transaction.
+    under the demo's provincial command and HQ, which then stay. The accounts stay too
+    (the six logins and the members' own; their role grants go): the append-only audit
+    trail refers to them, and `builder.build()` takes them over again. Runs inside the
+    caller's transaction.
     """
     RoleGrant.objects.filter(user__username__in=USERNAMES).delete()
     Member.objects.filter(user__username__in=USERNAMES).update(user=None)
@@ -49,6 +52,8 @@ def demo_delete() -> None:
     _purge(PartyCell.objects.filter(Q(hamlet__in=hamlets) | Q(unit__in=units)))
     _purge(hamlets)
     _purge(members)
+    # The monthly rollup names stations by id, without a foreign key: their rows go with them.
+    MonthlyStationStats.objects.filter(station_id__in=[unit.pk for unit in units]).delete()
     for unit in sorted(units, key=lambda u: u.path.count("/"), reverse=True):
         _purge(Unit.objects.filter(pk=unit.pk))
     # The command and the HQ go too unless something else (generated stations, a grant) still needs them.

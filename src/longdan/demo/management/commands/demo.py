@@ -1,4 +1,5 @@
-"""`longdan demo`: load the Sóc Trăng seed case (75 members, about 350 households) and print the demo logins."""
+"""`longdan demo`: load the Sóc Trăng seed case (75 members, about 350 households) and a year of their work;
+print the demo logins."""
 
 import time
 from typing import Any
@@ -9,7 +10,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from longdan.accounts.services import DEMO_TOTP_SECRET, demo_second_factor_ensure
+from longdan.cases.models import CaseState
 from longdan.demo import builder, seed_case
+from longdan.demo.activity import ActivitySummary, period
 from longdan.demo.selectors import demo_is_loaded, demo_logins, official_units_loaded
 from longdan.demo.services import demo_delete
 
@@ -17,7 +20,8 @@ from longdan.demo.services import demo_delete
 class Command(BaseCommand):
     help = (
         "Load the demo of the seed case: the Border Guard command of former Sóc Trăng province, five stations, "
-        "75 members in charge of about 350 households in 11 sea-border communes, and one login per role. "
+        "75 members in charge of about 350 households in 11 sea-border communes, a year of their work "
+        "(visits, petitions, tips, support, cell meetings), and one login per role. "
         "Does nothing if the demo is already loaded (use --reset to load it afresh)."
     )
 
@@ -78,7 +82,30 @@ class Command(BaseCommand):
                     "hamlets": station.hamlets,
                 }
             )
+        self._print_activity(summary.activity)
         self._print_logins()
+
+    def _print_activity(self, activity: ActivitySummary) -> None:
+        self.stdout.write(
+            "  "
+            + _(
+                "A year of activity (%(start)s–%(end)s): %(visits)d visits, %(petitions)d petitions, "
+                "%(tips)d security tips, %(events)d support events, %(benefits)d benefits, "
+                "%(meetings)d cell meetings."
+            )
+            % {
+                "start": period.START.strftime("%d/%m/%Y"),
+                "end": period.END.strftime("%d/%m/%Y"),
+                "visits": activity.visits,
+                "petitions": sum(activity.petitions.values()),
+                "tips": sum(activity.tips.values()),
+                "events": activity.events,
+                "benefits": activity.benefits,
+                "meetings": activity.meetings,
+            }
+        )
+        states = ", ".join(f"{label} {activity.petitions[state]}" for state, label in CaseState.choices)
+        self.stdout.write("  " + _("Petitions by state: %(states)s.") % {"states": states})
 
     def _print_logins(self) -> None:
         rows = demo_logins()
