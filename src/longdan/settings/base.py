@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "longdan.support",
     "longdan.cases",
     "longdan.reports",
+    "longdan.privacy",
     "longdan.web",
     "longdan.api",
     # django-ninja: in INSTALLED_APPS so its docs page uses its bundled Swagger UI files, not a CDN.
@@ -227,6 +228,22 @@ OTP_TOTP_THROTTLE_FACTOR = 1
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # `longdan otp_code` prints the current code of the demo accounts; production settings turn it off.
 LONGDAN_DEMO_SECOND_FACTOR = True
+
+# Personal data (Law 91/2025/QH15, Decree 356/2025/NĐ-CP); see longdan/privacy/models.py and retention.py.
+# Days to answer a data-subject request, per kind: 72 hours each by default (request_due_on says why).
+LONGDAN_PRIVACY_REQUEST_DAYS = {
+    "access": env.int("LONGDAN_PRIVACY_ACCESS_DAYS", default=3),
+    "correction": env.int("LONGDAN_PRIVACY_CORRECTION_DAYS", default=3),
+    "deletion": env.int("LONGDAN_PRIVACY_DELETION_DAYS", default=3),
+}
+# Years a closed record keeps its personal text before `longdan retention --apply` anonymises it,
+# counted from its closing: petitions closed, rejected or withdrawn; consents withdrawn; requests
+# done or refused. The rows stay (indicators count them); only their free text is replaced.
+LONGDAN_RETENTION_YEARS = {
+    "petition": env.int("LONGDAN_RETENTION_PETITION_YEARS", default=5),
+    "consent": env.int("LONGDAN_RETENTION_CONSENT_YEARS", default=5),
+    "request": env.int("LONGDAN_RETENTION_REQUEST_YEARS", default=3),
+}
 
 # A one-time password link made by an administrator works once, and for this long (seconds).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
