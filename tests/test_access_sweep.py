@@ -118,6 +118,7 @@ def records(world: Any) -> dict[str, Any]:
     )
     schedule = ReportSchedule.objects.create(unit=world.station_a, created_by=world.commander_a)
     meeting = _meeting(world)
+    consent, subject_request, breach = _privacy_records(world)
     return {
         "household": world.household_a,
         "member": world.member_a,
@@ -130,7 +131,36 @@ def records(world: Any) -> dict[str, Any]:
         "report": report,
         "schedule": schedule,
         "cellmeeting": meeting,
+        "consent": consent,
+        "privacy-request": subject_request,
+        "breach": breach,
     }
+
+
+def _privacy_records(world: Any) -> tuple[Any, Any, Any]:
+    from longdan.privacy.models import ConsentPurpose, RequestKind
+    from longdan.privacy.services import breach_record, consent_record, request_record
+
+    consent = consent_record(
+        acting_user=world.member_user,
+        household=world.household_a,
+        purpose=ConsentPurpose.HOUSEHOLD_RECORD,
+        notice_version="2026-01",
+        given_on=date(2026, 1, 5),
+    )
+    subject_request = request_record(
+        acting_user=world.commander_a,
+        household=world.household_a,
+        kind=RequestKind.ACCESS,
+        received_on=date(2026, 3, 2),
+    )
+    breach = breach_record(
+        acting_user=world.province_user,
+        unit=world.station_a,
+        discovered_at=timezone.now() - timedelta(hours=5),
+        description="Mất máy tính của đồn",
+    )
+    return consent, subject_request, breach
 
 
 def _meeting(world: Any) -> Any:
@@ -168,6 +198,9 @@ PK_BY_NAME = [
     ("report-schedule-", "schedule"),
     ("report-", "report"),
     ("cellmeeting-", "cellmeeting"),
+    ("privacy-consent-", "consent"),
+    ("privacy-request-", "privacy-request"),
+    ("privacy-breach-", "breach"),
 ]
 OTHER_KWARGS = {"action": "propose"}
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("cases/", include("longdan.cases.urls")),
     path("tips/", include("longdan.intel.urls")),
     path("support/", include("longdan.support.urls")),
+    path("privacy/", include("longdan.privacy.urls")),
     path("reports/files/", include("longdan.reports.files.urls")),
     path("reports/", include("longdan.reports.dashboard.urls")),
     path("", include("longdan.web.urls")),

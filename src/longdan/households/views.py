@@ -8,6 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from longdan.core.scoping import get_scope
 from longdan.people.selectors import visible_member_ids
+from longdan.privacy.selectors import household_privacy_panel
 
 # The card's timeline gathers from apps above households (see its docstring): views are the page
 # layer, the top row, so this view may call it; households' models and selectors never do.
@@ -56,6 +57,7 @@ def household_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "card": card,
         "linked_members": visible_member_ids(user=request.user, ids=card.member_ids),
         "extras": extras,
+        "privacy": household_privacy_panel(user=request.user, household=card.household),
     }
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.history_restore_request and htmx.target == "timeline":
