@@ -120,9 +120,8 @@ def request_list_view(request: HttpRequest) -> HttpResponse:
     form = RequestFilterForm(request.GET or None)
     requests = request_list(user=request.user, **form.filters())
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request, "privacy/request_list.html", {"form": form, "page": page, "today": timezone.localdate()}
-    )
+    context = {"form": form, "page": page, "may_keep_breaches": may_keep_breaches(request.user)}
+    return render(request, "privacy/request_list.html", context)
 
 
 @login_required

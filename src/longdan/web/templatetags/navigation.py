@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from longdan.core.scoping import get_scope
 from longdan.intel.selectors import has_tip_role
+from longdan.privacy.models import may_handle_requests
 
 register = template.Library()
 
@@ -18,6 +19,7 @@ _TIPS = ("tip-list", _("Tips"), ("tip-",))
 _SUPPORT = ("support-event-list", _("Support"), ("support-", "benefit-"))
 _DASHBOARD = ("dashboard", _("Dashboard"), ("dashboard", "map"))
 _REPORTS = ("report-list", _("Reports"), ("report-list", "report-progress", "report-schedule"))
+_PRIVACY = ("privacy-request-list", _("Personal data"), ("privacy-",))
 _WORK = ("work-today", _("Work today"), ("work-today", "visit-", "station-", "cellmeeting-"))
 
 
@@ -55,4 +57,7 @@ def nav_tabs(context: template.Context) -> dict[str, Any]:
     # The dashboard and the map: for the commands (a station or more), whose units it is drawn for.
     if scope.everything or scope.units_for("station_command", "province_command", "hq"):
         specs.append(_DASHBOARD)
+    # Data-subject requests (and from there the breach register): station command and above.
+    if may_handle_requests(user):
+        specs.append(_PRIVACY)
     return {"work": work, "more": [tab for spec in specs if (tab := _tab(spec, current))]}
