@@ -6,6 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("longdan.api.urls")),
     path("account/", include("longdan.accounts.urls")),
+    path("audit/", include("longdan.audit.urls")),
     path("cases/", include("longdan.cases.urls")),
     path("tips/", include("longdan.intel.urls")),
     path("support/", include("longdan.support.urls")),

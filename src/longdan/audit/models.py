@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from longdan.core.fields import FoldedKeyField
+from longdan.core.scoping import get_scope
+
 
 class AuditAction(models.TextChoices):
     CREATE = "create", _("Created")
@@ -36,6 +39,30 @@ class AuditEntryQuerySet(models.QuerySet["AuditEntry"]):
     def for_object(self, obj: models.Model) -> "AuditEntryQuerySet":
         return self.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
 
+    def visible_to(self, user: Any) -> "AuditEntryQuerySet":
+        """The rows `user` may read (see `audit_reach`)."""
+        everything, units = audit_reach(user)
+        if everything:
+            return self.all()
+        return self.filter(unit_id__in=units) if units else self.none()
+
+
+def audit_reach(user: Any) -> tuple[bool, frozenset[int]]:
+    """Who reads the trail, as (every row?, units whose rows): an administrator all of it; the province
+    command (and the national HQ) the rows filed under a unit of their subtree — the records of their
+    stations, and what people of their units did to records that have no unit (logins, hamlets);
+    nobody else anything.
+
+    A row is filed under the record's station when it is written (see `audit.services`), so a member's
+    move later does not carry their old station's history into another province's view.
+    """
+    scope = get_scope(user)
+    if scope.is_empty:
+        return False, frozenset()
+    if user.is_superuser or "admin" in scope.roles:
+        return True, frozenset()
+    return False, scope.units_for("province_command", "hq")
+
 
 class AuditEntry(models.Model):
     """One thing that happened: who, when, from where, to which record, what changed or why it was read."""
@@ -55,6 +82,23 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("record type"), max_length=100, blank=True)
     object_id = models.CharField(_("record id"), max_length=64, blank=True)
     object_repr = models.CharField(_("record"), max_length=200, blank=True)
+    # "sa vong" finds "Thạch Thị Sà Vọng" on the audit page. Nullable without a default, like `unit`, so
+    # adding the column is a plain ALTER TABLE ADD COLUMN: SQLite would otherwise rebuild the table and
+    # drop the append-only triggers with it.
+    object_repr_folded = FoldedKeyField(source="object_repr", max_length=200, null=True, default=None)
+    # The station (or command) the record belonged to when the row was written, else the actor's unit:
+    # what the province command's view of the trail is scoped by. No database constraint and no cascade:
+    # a unit removed later (the demo's reset) must not touch, nor be blocked by, the trail.
+    unit = models.ForeignKey(
+        "org.Unit",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # the (unit, at) index below serves it
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("unit"),
+    )
     changes = models.JSONField(_("changes"), default=dict, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     ip = models.GenericIPAddressField(_("address"), null=True, blank=True)
@@ -69,6 +113,7 @@ class AuditEntry(models.Model):
         indexes = [
             models.Index(fields=["object_type", "object_id", "at"], name="audit_object_at"),
             models.Index(fields=["actor", "at"], name="audit_actor_at"),
+            models.Index(fields=["unit", "at"], name="audit_unit_at"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 
 from .context import current_request_info
@@ -19,6 +20,50 @@ def _request_fields() -> dict[str, Any]:
     return {"ip": info.ip, "path": info.path} if info else {}
 
 
+# Where a record's unit is found, in order: its own station or unit, else through what it belongs to.
+_UNIT_FIELDS = ("station", "unit")
+_OWNER_FIELDS = ("household", "member", "case", "tip", "visit", "meeting", "benefit", "event")
+
+
+def _unit_id_of_record(obj: models.Model, depth: int = 0) -> int | None:
+    """The station (or unit) `obj` belongs to, read from the record itself."""
+    if obj._meta.label_lower == "org.unit":
+        return obj.pk
+    if obj._meta.label_lower == "accounts.user":
+        return _unit_id_of_actor(obj)  # a login, a password reset: filed under the account holder's unit
+    names = {field.name for field in obj._meta.concrete_fields}
+    for name in _UNIT_FIELDS:
+        if name in names and getattr(obj, f"{name}_id", None) is not None:
+            return getattr(obj, f"{name}_id")
+    if depth < 2:
+        for name in _OWNER_FIELDS:
+            if name in names and getattr(obj, f"{name}_id", None) is not None:
+                owner = getattr(obj, name)  # usually already loaded by the service that wrote `obj`
+                if (unit_id := _unit_id_of_record(owner, depth + 1)) is not None:
+                    return unit_id
+    return None
+
+
+def _unit_id_of_actor(actor: Any) -> int | None:
+    """The unit of the person acting: their member record's, else the unit of a role they hold."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return None
+    member = apps.get_model("people", "Member").objects.filter(user=actor).values_list("unit_id", flat=True)
+    unit_id = member.first()
+    if unit_id is None:
+        grants = (
+            apps.get_model("accounts", "RoleGrant").objects.active().filter(user=actor, unit__isnull=False)
+        )
+        unit_id = grants.order_by("unit__path").values_list("unit_id", flat=True).first()
+    return unit_id
+
+
+def audit_unit_id(*, actor: Any, obj: models.Model | None) -> int | None:
+    """The unit a row is filed under: the record's station or unit, else (logins, hamlets) the actor's."""
+    unit_id = _unit_id_of_record(obj) if obj is not None else None
+    return unit_id if unit_id is not None else _unit_id_of_actor(actor)
+
+
 def audit_record(
     *,
     actor: Any,
@@ -29,13 +74,15 @@ def audit_record(
     object_type: str = "",
     object_id: str = "",
     object_repr: str = "",
+    unit_id: int | None = None,
 ) -> AuditEntry:
-    """Append one row to the trail."""
+    """Append one row to the trail, filed under `unit_id` if given, else under `audit_unit_id`'s answer."""
     if obj is not None:
         object_type = obj._meta.label_lower
         object_id = str(obj.pk)
         object_repr = str(obj)[:200]
     return AuditEntry.objects.create(
+        unit_id=unit_id if unit_id is not None else audit_unit_id(actor=actor, obj=obj),
         action=AuditAction(action),
         object_type=object_type,
         object_id=object_id,

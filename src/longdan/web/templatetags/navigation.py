@@ -6,6 +6,7 @@ from django import template
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from longdan.audit.selectors import may_read_audit
 from longdan.core.scoping import get_scope
 from longdan.intel.selectors import has_tip_role
 from longdan.privacy.models import may_handle_requests
@@ -20,6 +21,7 @@ _SUPPORT = ("support-event-list", _("Support"), ("support-", "benefit-"))
 _DASHBOARD = ("dashboard", _("Dashboard"), ("dashboard", "map"))
 _REPORTS = ("report-list", _("Reports"), ("report-list", "report-progress", "report-schedule"))
 _PRIVACY = ("privacy-request-list", _("Personal data"), ("privacy-",))
+_AUDIT = ("audit-list", _("Audit trail"), ("audit-",))
 _WORK = ("work-today", _("Work today"), ("work-today", "visit-", "station-", "cellmeeting-"))
 
 
@@ -57,6 +59,8 @@ def nav_tabs(context: template.Context) -> dict[str, Any]:
     # The dashboard and the map: for the commands (a station or more), whose units it is drawn for.
     if scope.everything or scope.units_for("station_command", "province_command", "hq"):
         specs.append(_DASHBOARD)
+    if may_read_audit(user):  # administrators and the province command
+        specs.append(_AUDIT)
     # Data-subject requests (and from there the breach register): station command and above.
     if may_handle_requests(user):
         specs.append(_PRIVACY)
