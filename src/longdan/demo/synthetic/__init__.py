@@ -9,17 +9,22 @@ reassignments — not on the 350 households of the Sóc Trăng demo.
 How it is built: one `create_<kind>(ctx)` function per kind of record, run in
 order by `generate()` (`STEPS` below), grouped by domain as the apps are:
 `org` (field units, areas, hamlets, cells), `people`, `households` (with
-residents and poverty reviews), `assignments`, `accounts`. Each function plans
+residents and poverty reviews), `assignments`, `accounts`, then three years of
+events: `fieldwork` (visits, cell meetings), `cases`, `support` (tips, benefits,
+medical camps), with what they share in `events`; `finish` rebuilds the monthly
+rollup the services would have kept current, and gives PostgreSQL's planner its
+statistics. Each function plans
 its rows in Python with its own seeded `random.Random` (so adding a step later
 never changes the rows of an earlier one), keeps what later steps need in the
 `Synthetic` context (`context`), and writes its rows through `writing.write`:
 chunks of 5,000 in their own transaction, by COPY on PostgreSQL and multi-row
-INSERT on SQLite. Later issues add their kinds (visits, cases, tips, support …)
-as a module here, a function appended to `STEPS`, and its delete in
-`delete_generated`.
+INSERT on SQLite; events, by the million, as tuples with ids of their own
+(`writing.write_tuples`). A new kind is a module here, a function appended to
+`STEPS`, and its delete in `delete_generated`.
 
 Every generated unit code starts with `GEN-`, every generated username with
-`gen-`; that is how generated data is found again (to refuse a second run, or
+`gen-`, and every generated event is recorded by the `gen-recorder` login; that
+is how generated data is found again (to refuse a second run, or
 to delete it with `--reset`). Data entered by people or by `longdan demo` is
 never touched: the generator hangs its stations under an existing HQ and
 provincial command when there is one, and never takes a commune that a
@@ -35,17 +40,26 @@ from django.db.models import Q
 
 from longdan.accounts.models import RoleGrant, User
 from longdan.assignments.models import CellParticipation, HouseholdAssignment
+from longdan.cases.models import Case, CaseEvent
+from longdan.fieldwork.models import CellMeeting, Visit, VisitMember
 from longdan.geo.models import Hamlet
 from longdan.households.models import Household, PovertyAssessment, Resident
+from longdan.intel.models import Tip, TipEvent
 from longdan.org.models import PartyCell, Unit, UnitArea, UnitKind
 from longdan.people.models import Member
+from longdan.rollup.models import MonthlyStationStats
+from longdan.support.models import Benefit, SupportEvent
 
 from .accounts import create_users
 from .assignments import create_assignments, create_cell_participations
+from .cases import create_cases
 from .context import GEN_PREFIX, USERNAME_PREFIX, GeneratedDataExists, NoBorderProvinces, Synthetic
+from .events import RECORDER, finish
+from .fieldwork import create_cell_meetings, create_visits
 from .households import create_assessments, create_households, create_residents
 from .org import create_areas, create_hamlets, create_party_cells, create_units, plan_stations
 from .people import create_members
+from .support import create_benefits, create_support_events, create_tips
 
 __all__ = [
     "GEN_PREFIX",
@@ -73,6 +87,13 @@ STEPS: tuple[Callable[[Synthetic], None], ...] = (
     create_assignments,
     create_cell_participations,
     create_users,
+    create_visits,
+    create_cases,
+    create_tips,
+    create_benefits,
+    create_support_events,
+    create_cell_meetings,
+    finish,
 )
 
 
@@ -91,6 +112,7 @@ def generate(
     progress: bool = False,
     password: str | None = None,
     reset: bool = False,
+    months: int = 36,
 ) -> Synthetic:
     """Build the dataset; refuse when generated data is already there, unless `reset` deletes it first."""
     if households < 1:
@@ -101,7 +123,9 @@ def generate(
                 "Generated data is already in the database. Run again with --reset to delete it and generate anew."
             )
         delete_generated()
-    ctx = Synthetic(households=households, seed=seed, as_of=as_of, progress=progress, password=password)
+    ctx = Synthetic(
+        households=households, seed=seed, as_of=as_of, progress=progress, password=password, months=months
+    )
     for step in STEPS:
         step(ctx)
     return ctx
@@ -143,7 +167,25 @@ def delete_generated() -> Counter[str]:
         # No signals and no cascades: every dependent kind is deleted explicitly above its parent.
         deleted[queryset.model._meta.label] += queryset._raw_delete(queryset.db)
 
+    recorder = User.objects.filter(username=RECORDER)
+    visits = Visit.objects.filter(recorded_by__in=recorder)
+    meetings = CellMeeting.objects.filter(recorded_by__in=recorder)
+    cases = Case.objects.filter(recorded_by_user__in=recorder)
+    tips = Tip.objects.filter(recorded_by__in=recorder)
     with transaction.atomic():
+        # Events first: only those the generator recorded; one entered by a person stops the reset below.
+        delete(VisitMember.objects.filter(visit__in=visits))
+        delete(visits)
+        delete(CellMeeting.attendees.through.objects.filter(cellmeeting__in=meetings))
+        delete(meetings)
+        delete(CaseEvent.objects.filter(case__in=cases))
+        delete(cases)
+        delete(TipEvent.objects.filter(tip__in=tips))
+        delete(tips)
+        delete(Benefit.objects.filter(recorded_by__in=recorder))
+        delete(SupportEvent.objects.filter(recorded_by__in=recorder))
+        # The rollup is derived: the next run's `finish` recounts it.
+        delete(MonthlyStationStats.objects.filter(station_id__in=units.values("pk")))
         delete(CellParticipation.objects.filter(member__in=members))
         delete(HouseholdAssignment.objects.filter(Q(household__in=households) | Q(member__in=members)))
         delete(PovertyAssessment.objects.filter(household__in=households))

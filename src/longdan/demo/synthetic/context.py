@@ -131,6 +131,7 @@ class Synthetic:
     as_of: date
     progress: bool = False
     password: str | None = None
+    months: int = 36  # of events (visits, petitions, …) up to as_of; 0 for none
     provinces: dict[str, AdminUnit] = field(default_factory=dict)
     hq: Unit | None = None
     commands: dict[str, Unit] = field(default_factory=dict)
@@ -141,6 +142,7 @@ class Synthetic:
     household_plans: list[HouseholdPlan] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     usernames: list[str] = field(default_factory=list)
+    recorder_id: int = 0  # the login generated events are recorded by (events.recorder_id)
 
     def rng(self, step: str) -> random.Random:
         """A generator of its own per step, so a new step added later leaves earlier rows unchanged."""

@@ -16,11 +16,14 @@ from django.utils import timezone
 
 from longdan.accounts.models import Role, User
 from longdan.assignments.models import AssignmentRole, HouseholdAssignment
-from longdan.fieldwork.models import Visit
+from longdan.cases.models import Case, CaseEvent
+from longdan.fieldwork.models import CellMeeting, Visit, VisitMember
 from longdan.geo.models import AdminUnit
 from longdan.households.models import Household, PovertyAssessment, Relation, Resident
+from longdan.intel.models import Tip, TipEvent
 from longdan.org.models import Unit, UnitArea, UnitKind
 from longdan.people.models import Member, MemberStatus
+from longdan.support.models import Benefit, SupportEvent
 from longdan.testing.factories import CommuneFactory, ProvinceFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,13 +45,15 @@ def make_provinces(communes: int = 12) -> dict[str, AdminUnit]:
     return provinces
 
 
-def generate(households: int, seed: int = 1, *extra: str) -> str:
+def generate(households: int, seed: int = 1, *extra: str, months: int = 2) -> str:
+    """Two months of events by default: these tests are about people and places (test_generate_activity)."""
     out = StringIO()
     call_command(
         "generate",
         f"--households={households}",
         f"--seed={seed}",
         f"--as-of={AS_OF}",
+        f"--months={months}",
         "--no-progress",
         *extra,
         stdout=out,
@@ -204,9 +209,13 @@ def test_reset_deletes_only_generated_data_and_leaves_hand_entered_stations_alon
 
 def test_rows_written_in_bulk_carry_the_keys_a_save_would_compute():
     make_provinces()
-    generate(100)
+    generate(100, months=12)
 
-    for model in (Household, Resident, Member):
+    for model in (
+        Household, Resident, Member, Visit, VisitMember, Case, CaseEvent, Tip, TipEvent, Benefit, SupportEvent,
+        CellMeeting,
+    ):  # fmt: skip
+        assert model.objects.exists(), model
         for record in model.objects.all()[:30]:
             stored = {f.attname: getattr(record, f.attname) for f in model._meta.concrete_fields}
             record.save()
@@ -243,3 +252,35 @@ def test_reset_refuses_when_hand_entered_records_refer_to_generated_data():
         generate(200, 2, "--reset")
     assert head_names() == before
     assert Resident.objects.filter(household=household).exists()
+
+
+def events_fingerprint() -> list[list[tuple]]:
+    """Events by what identifies them across runs (ids differ after --reset)."""
+    where = ("household__code", "household__commune__code")
+    return [
+        sorted(Visit.objects.values_list(*where, "visited_at", "kind")),
+        sorted(Case.objects.values_list(*where, "received_on", "state")),
+        sorted(Benefit.objects.values_list(*where, "given_on", "value")),
+    ]
+
+
+def test_the_same_seed_gives_the_same_events():
+    make_provinces()
+    generate(60, 7, months=6)
+    first = events_fingerprint()
+    assert all(first)
+    generate(60, 7, "--reset", months=6)
+    assert events_fingerprint() == first
+    generate(60, 8, "--reset", months=6)
+    assert events_fingerprint() != first
+
+
+def test_reset_removes_generated_events_and_no_other(world):
+    for number in range(4):
+        CommuneFactory(parent=world.province, name=f"Xã Ven Biển {number}")
+    generate(60, 1, months=3)
+    generate(30, 2, "--reset", months=3)
+
+    assert Visit.objects.values("household").distinct().count() <= 30
+    assert not Visit.objects.exclude(household__station__code__startswith="GEN-").exists()
+    assert Household.objects.filter(pk=world.household_a.pk).exists()

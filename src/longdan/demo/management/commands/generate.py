@@ -24,7 +24,7 @@ class Command(BaseCommand):
     help = (
         "Generate a synthetic national dataset shaped like the real one: border provinces, stations of "
         "20–60 members, about 5 households per member and 4.5 residents per household, poverty histories "
-        "and reassignments. Refuses to run when generated data exists, unless --reset."
+        "and reassignments, then months of visits, petitions, tips, support and cell meetings. Refuses to run when generated data exists, unless --reset."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -50,6 +50,13 @@ class Command(BaseCommand):
             default=None,
             help="Password for the generated logins (gen-station-N, gen-member-N); without it they cannot log in.",
         )
+        parser.add_argument(
+            "--months",
+            type=int,
+            default=36,
+            help="Months of activity up to --as-of: visits, petitions, tips, support, cell meetings "
+            "(default 36; 0 for none).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="No progress bars.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -59,6 +66,8 @@ class Command(BaseCommand):
         as_of = options["as_of"] or timezone.localdate()
         if as_of < date(2020, 1, 1):
             raise CommandError("--as-of must be 2020-01-01 or later (the model started in 2018).")
+        if not 0 <= options["months"] <= 120:
+            raise CommandError("--months must be between 0 and 120.")
         verbosity = options["verbosity"]
         started = time.perf_counter()
         if not AdminUnit.objects.current().provinces().exists():
@@ -72,6 +81,7 @@ class Command(BaseCommand):
                 progress=verbosity >= 1 and not options["no_progress"],
                 password=options["password"],
                 reset=options["reset"],
+                months=options["months"],
             )
         except (synthetic.GeneratedDataExists, synthetic.NoBorderProvinces) as exc:
             raise CommandError(str(exc)) from exc
