@@ -9,9 +9,8 @@ SQLite: the database lives in --data-dir (default /tmp/longdan-bench-indicators)
 the one there (generation of 100,000 households takes a few minutes), otherwise it is made anew.
 PostgreSQL: DATABASE_URL (scripts/with-postgres gives a throwaway one); --reuse keeps generated data.
 
-`longdan generate` does not write visits, petitions, tips, support or meetings yet: the script
-says what the database holds, and with --fill-events writes three years of them in bulk
-(bench/fill_events.py, a stopgap until the generator makes them) and rebuilds the rollup.
+`longdan generate` writes three years of visits, petitions, tips, support and meetings and rebuilds
+the rollup; --fill-events is kept for old command lines and only says to ANALYZE a reused database.
 
 Prints the median of --repeat runs after one warm-up, in milliseconds. For each indicator: the
 ORM function, the hand-written SQL (same definition, same indexes), their ratio (target ≤ 2), and
@@ -43,7 +42,7 @@ def main() -> None:
     parser.add_argument("--as-of", default="2026-11-28", help="The day the data is generated as of.")
     parser.add_argument("--data-dir", default="/tmp/longdan-bench-indicators")
     parser.add_argument("--reuse", action="store_true", help="Keep the database already there.")
-    parser.add_argument("--fill-events", action="store_true", help="Write events when there are none.")
+    parser.add_argument("--fill-events", action="store_true", help="ANALYZE a reused database too.")
     parser.add_argument("--period", default="2026-10")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
@@ -86,20 +85,9 @@ def main() -> None:
             verbosity=0,
         )
         print(f"  {time.perf_counter() - started:.0f} s", flush=True)
-    if not Visit.objects.exists() and args.fill_events:
-        import fill_events
-
-        from longdan.reports import rollup
-
-        print("Events (bench/fill_events.py, until the generator writes them):", flush=True)
-        fill_events.fill(as_of=as_of, seed=args.seed)
-        analyze()
-        started = time.perf_counter()
-        rows = rollup.rebuild()
-        print(
-            f"  rollup rebuilt: {rows:,} station-months in {time.perf_counter() - started:.1f} s", flush=True
-        )
-    elif args.fill_events or not args.reuse:
+    if not Visit.objects.exists():
+        print("No visits: this database was generated before `longdan generate` wrote events; drop --reuse.")
+    if args.fill_events or not args.reuse:
         analyze()
 
     print(
