@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from longdan.accounts.models import Role, RoleGrant, User
 from longdan.assignments.services import cell_join, household_assign, household_reassign
+from longdan.core.db import refresh_planner_statistics
 from longdan.core.services import validate_and_save
 from longdan.geo.models import REFORM_DATE, AdminUnit, Hamlet, HamletKind, UnitSuccession
 from longdan.geo.services import hamlet_create
@@ -98,8 +99,12 @@ class _Builder:
         summary = self.summary
         summary.members = sum(len(m) for m in members.values()) + 1
         summary.communes = len({c for s in summary.stations for c in s.communes})
+        # The year's thousands of service calls query these rows; on PostgreSQL, plan them on
+        # real statistics rather than an empty table's guess (ANALYZE sees this transaction's rows).
+        refresh_planner_statistics()
         # Its own generator: the year's activity can change without changing who lives where.
         summary.activity = build_activity(seed=case.ACTIVITY_SEED)
+        refresh_planner_statistics()
         return summary
 
     # Official units -------------------------------------------------------------------------

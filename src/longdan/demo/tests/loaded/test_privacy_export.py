@@ -1,19 +1,13 @@
 """The export on the demo: Thạch Thị Sà Vọng's household, everything about it, nothing of another household.
 
-`longdan demo` is loaded once for the module inside a transaction rolled back at the end (as the demo's
-own tests do), so other modules never see it.
+The demo is loaded once for the package (conftest.py), the year's visits, petitions and support included.
 """
 
 import io
 import json
 import zipfile
-from collections.abc import Iterator
-from io import StringIO
-from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 
 from longdan.accounts.models import User
 from longdan.cases.models import Case
@@ -24,23 +18,6 @@ from longdan.privacy.export import household_export
 from longdan.support.models import Benefit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("demo", stdout=StringIO())
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 def test_sa_vongs_export_holds_her_household_and_nothing_of_another():

@@ -2,19 +2,14 @@
 
 The independent side walks plain rows in Python, or asks the apps' own selectors
 (the station coverage page, `Case.objects.overdue`), so a mistake in the indicators'
-SQL cannot be repeated on both sides. The demo is loaded once for the module, inside
-a transaction rolled back at the end.
+SQL cannot be repeated on both sides. The demo is loaded once for the package (conftest).
 """
 
 import statistics
-from collections.abc import Iterator
 from datetime import timedelta
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.utils import timezone
 
 from longdan.assignments.models import HouseholdAssignment
@@ -30,23 +25,6 @@ from longdan.reports.scope import ReportScope
 from longdan.support.models import Benefit
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            call_command("demo", stdout=StringIO())
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
 
 
 def scopes() -> list[tuple[ReportScope, set[int]]]:
@@ -91,7 +69,7 @@ def category_on(assessments: list[PovertyAssessment], on: Any, *, strictly_befor
 
 
 @pytest.fixture(scope="module")
-def cases(demo: None, django_db_blocker: Any) -> list[tuple[ReportScope, set[int], Period]]:
+def cases(demo: str, django_db_blocker: Any) -> list[tuple[ReportScope, set[int], Period]]:
     with django_db_blocker.unblock():
         return [(scope, stations, period) for scope, stations in scopes() for period in periods()]
 
