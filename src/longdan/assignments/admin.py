@@ -138,4 +138,6 @@ class CellParticipationAdmin(_HistoryAdmin):
         if change:
             return None  # closing: the end-after-start constraint is validated by the form
         data = form.cleaned_data
-        return cell_join(member=data["member"], cell=data["cell"], start_date=data["start_date"])
+        return cell_join(
+            member=data["member"], cell=data["cell"], start_date=data["start_date"], acting_user=request.user
+        )

@@ -11,7 +11,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from longdan.audit.services import audit_change, snapshot
+from longdan.audit.models import AuditAction
+from longdan.audit.services import audit_change, audit_record, snapshot
 from longdan.core.services import error, validate_and_save
 from longdan.households.models import Household
 from longdan.org.models import CellKind, PartyCell, Unit
@@ -134,11 +135,18 @@ class TransferResult:
 
 @transaction.atomic
 def member_transfer(
-    *, member: Member, on: date | None = None, to_unit: Unit | None = None, reason: str = ""
+    *,
+    member: Member,
+    on: date | None = None,
+    to_unit: Unit | None = None,
+    reason: str = "",
+    acting_user: Any = None,
 ) -> TransferResult:
     """A member leaves (moved to `to_unit`, or out of the force): close all their open assignments and cells.
 
     Returns the households left without a member in charge, for the commander to reassign.
+    Every record it changes gets its own audit row: each assignment and cell participation closed,
+    and the member (unit or status).
     """
     on = on or timezone.localdate()
     last_day = on - timedelta(days=1)
@@ -151,15 +159,35 @@ def member_transfer(
     for assignment in closed:
         if last_day < assignment.start_date:
             raise error(_("The transfer date must come after the member's assignments started."), field="on")
-        assignment_end(assignment=assignment, end_date=last_day, reason=reason or _("Member transferred"))
+        assignment_end(
+            assignment=assignment,
+            end_date=last_day,
+            reason=reason or _("Member transferred"),
+            acting_user=acting_user,
+        )
     for participation in CellParticipation.objects.filter(member=member, end_date__isnull=True):
+        before = snapshot(participation, ["end_date"])
         participation.end_date = max(last_day, participation.start_date)
         participation.save(update_fields=["end_date", "updated_at"])
+        audit_change(
+            actor=acting_user, obj=participation, before=before, after=snapshot(participation, ["end_date"])
+        )
+    # Filed under the member's unit before the move: the station they leave keeps the row in view.
+    before = snapshot(member, _TRANSFER_FIELDS)
+    unit_before = member.unit_id
     if to_unit is not None:
         member.unit = to_unit
     else:
         member.status = MemberStatus.TRANSFERRED
     validate_and_save(member)
+    audit_record(
+        actor=acting_user,
+        action=AuditAction.UPDATE,
+        obj=member,
+        changes=_changed(before, snapshot(member, _TRANSFER_FIELDS)),
+        reason=reason,
+        unit_id=unit_before,
+    )
     primary_households = [a.household for a in closed if a.role == AssignmentRole.PRIMARY]
     still_covered = set(
         HouseholdAssignment.objects.filter(household__in=primary_households, role=AssignmentRole.PRIMARY)
@@ -170,11 +198,22 @@ def member_transfer(
     return TransferResult(member=member, closed=closed, uncovered=uncovered)
 
 
+_TRANSFER_FIELDS = ["unit", "status"]
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    keys = sorted(k for k in before if before[k] != after.get(k))
+    return {"before": {k: before[k] for k in keys}, "after": {k: after.get(k) for k in keys}}
+
+
 @transaction.atomic
-def cell_join(*, member: Member, cell: PartyCell, start_date: date | None = None) -> CellParticipation:
+def cell_join(
+    *, member: Member, cell: PartyCell, start_date: date | None = None, acting_user: Any = None
+) -> CellParticipation:
     """A station member starts attending a hamlet party cell."""
     if cell.kind != CellKind.HAMLET:
         raise error(_("Members attend the cells of hamlets; choose a hamlet cell."), field="cell")
     participation = CellParticipation(member=member, cell=cell, start_date=start_date or timezone.localdate())
     validate_and_save(participation)
+    audit_change(actor=acting_user, obj=participation, before=None, after=snapshot(participation))
     return participation

@@ -239,8 +239,10 @@ def visit_cadence_set(
             )
         )
     cadence = VisitCadence.objects.filter(station=station).first() or VisitCadence(station=station)
+    before = snapshot(cadence) if cadence.pk is not None else None
     cadence.priority_days = priority_days
     cadence.poor_days = poor_days
     cadence.other_days = other_days
     validate_and_save(cadence)
+    audit_change(actor=acting_user, obj=cadence, before=before, after=snapshot(cadence))
     return cadence

@@ -8,6 +8,8 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from longdan.audit.models import AuditAction
+from longdan.audit.services import audit_change, audit_record, snapshot
 from longdan.core.fields import FoldedKeyField, SortKeyField
 from longdan.core.services import error, validate_and_save
 from longdan.core.text import nfc
@@ -51,13 +53,18 @@ class UnitLoadResult:
 
 @transaction.atomic
 def official_units_load(
-    *, official: OfficialList | None = None, progress: Callable[[str], None] | None = None
+    *,
+    official: OfficialList | None = None,
+    progress: Callable[[str], None] | None = None,
+    acting_user: Any = None,
 ) -> UnitLoadResult:
     """Sync `AdminUnit` and `UnitSuccession` with the official list, in one transaction.
 
     Idempotent: a unit is matched by (level, code, era), created when missing and
     updated when the package renames or re-parents it; a second run writes nothing.
-    Bulk inserts and updates keep a full load to a few seconds on SQLite.
+    Bulk inserts and updates keep a full load to a few seconds on SQLite. A load that changes
+    something leaves one audit row with its counts (not one per unit: 14,000 rows would bury the
+    trail); one that changes nothing leaves none.
     """
     say = progress or (lambda message: None)
     if official is None:
@@ -111,6 +118,21 @@ def official_units_load(
 
     say(_("Successions: %(count)d old → new links…") % {"count": len(official.successions)})
     _sync_successions(official, ids, result)
+    if result.changed:
+        audit_record(
+            actor=acting_user,
+            action=AuditAction.UPDATE,
+            object_type=AdminUnit._meta.label_lower,
+            object_repr=f"{AdminUnit._meta.verbose_name_plural} {official.version}"[:200],
+            changes={
+                "version": official.version,
+                "created": sum(result.created.values()),
+                "updated": sum(result.updated.values()),
+                "successions_created": result.successions_created,
+                "successions_updated": result.successions_updated,
+                "successions_removed": result.successions_removed,
+            },
+        )
     return result
 
 
@@ -153,7 +175,12 @@ def _sync_successions(official: OfficialList, ids: dict[UnitKey, int], result: U
 
 @transaction.atomic
 def hamlet_create(
-    *, name: str, commune: AdminUnit, kind: str = HamletKind.AP, legacy_commune: AdminUnit | None = None
+    *,
+    name: str,
+    commune: AdminUnit,
+    kind: str = HamletKind.AP,
+    legacy_commune: AdminUnit | None = None,
+    acting_user: Any = None,
 ) -> Hamlet:
     """Create a hamlet under a current commune, remembering the former commune it belonged to."""
     if commune.level != Level.COMMUNE or not commune.is_current:
@@ -162,4 +189,5 @@ def hamlet_create(
         raise error(_("The former commune must be a unit from before 2025-07-01."), field="legacy_commune")
     hamlet = Hamlet(name=name, kind=kind, commune=commune, legacy_commune=legacy_commune)
     validate_and_save(hamlet)
+    audit_change(actor=acting_user, obj=hamlet, before=None, after=snapshot(hamlet))
     return hamlet

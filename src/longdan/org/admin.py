@@ -78,6 +78,7 @@ class UnitAdmin(FoldedSearchMixin, ServiceAdminMixin, ScopedModelAdmin):
             kind=data["kind"],
             parent=data.get("parent"),
             province=data.get("province"),
+            acting_user=request.user,
         )
 
 
@@ -96,7 +97,10 @@ class UnitAreaAdmin(ServiceAdminMixin, ScopedModelAdmin):
     def save_via_service(self, request: HttpRequest, form: ModelForm, change: bool) -> UnitArea:
         data = form.cleaned_data
         return unit_add_area(
-            unit=data["unit"], commune=data["commune"], legacy_commune=data.get("legacy_commune")
+            unit=data["unit"],
+            commune=data["commune"],
+            legacy_commune=data.get("legacy_commune"),
+            acting_user=request.user,
         )
 
 
@@ -129,4 +133,5 @@ class PartyCellAdmin(FoldedSearchMixin, ServiceAdminMixin, ScopedModelAdmin):
             unit=data.get("unit"),
             hamlet=data.get("hamlet"),
             secretary_name=data.get("secretary_name", ""),
+            acting_user=request.user,
         )

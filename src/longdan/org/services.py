@@ -1,8 +1,11 @@
 """Writes for the unit tree, station areas and party cells."""
 
+from typing import Any
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.services import error, validate_and_save
 from longdan.geo.models import AdminUnit, Hamlet, Level
 
@@ -20,7 +23,13 @@ _ALLOWED_PARENTS: dict[str, set[str | None]] = {
 
 @transaction.atomic
 def unit_create(
-    *, code: str, name: str, kind: str, parent: Unit | None = None, province: AdminUnit | None = None
+    *,
+    code: str,
+    name: str,
+    kind: str,
+    parent: Unit | None = None,
+    province: AdminUnit | None = None,
+    acting_user: Any = None,
 ) -> Unit:
     """Create a unit under `parent` and give it its materialised path."""
     parent_kind = parent.kind if parent is not None else None
@@ -32,11 +41,14 @@ def unit_create(
     validate_and_save(unit)
     unit.path = f"{parent.path if parent else '/'}{unit.pk}/"
     unit.save(update_fields=["path"])
+    audit_change(actor=acting_user, obj=unit, before=None, after=snapshot(unit))
     return unit
 
 
 @transaction.atomic
-def unit_add_area(*, unit: Unit, commune: AdminUnit, legacy_commune: AdminUnit | None = None) -> UnitArea:
+def unit_add_area(
+    *, unit: Unit, commune: AdminUnit, legacy_commune: AdminUnit | None = None, acting_user: Any = None
+) -> UnitArea:
     """Add a current commune (or the part of it that was `legacy_commune`) to a station's area."""
     if unit.kind not in (UnitKind.STATION, UnitKind.FLOTILLA):
         raise error(_("Only a station or flotilla has an area of responsibility."), field="unit")
@@ -46,6 +58,7 @@ def unit_add_area(*, unit: Unit, commune: AdminUnit, legacy_commune: AdminUnit |
         raise error(_("The former commune must be a unit from before 2025-07-01."), field="legacy_commune")
     area = UnitArea(unit=unit, commune=commune, legacy_commune=legacy_commune)
     validate_and_save(area)
+    audit_change(actor=acting_user, obj=area, before=None, after=snapshot(area))
     return area
 
 
@@ -63,7 +76,13 @@ def station_for_hamlet(hamlet: Hamlet) -> Unit | None:
 
 @transaction.atomic
 def party_cell_create(
-    *, name: str, kind: str, unit: Unit | None = None, hamlet: Hamlet | None = None, secretary_name: str = ""
+    *,
+    name: str,
+    kind: str,
+    unit: Unit | None = None,
+    hamlet: Hamlet | None = None,
+    secretary_name: str = "",
+    acting_user: Any = None,
 ) -> PartyCell:
     if kind == CellKind.HAMLET and hamlet is None:
         raise error(_("A hamlet cell needs its hamlet."), field="hamlet")
@@ -71,4 +90,5 @@ def party_cell_create(
         raise error(_("A unit cell needs its unit."), field="unit")
     cell = PartyCell(name=name, kind=kind, unit=unit, hamlet=hamlet, secretary_name=secretary_name)
     validate_and_save(cell)
+    audit_change(actor=acting_user, obj=cell, before=None, after=snapshot(cell))
     return cell

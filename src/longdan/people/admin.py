@@ -83,4 +83,5 @@ class MemberAdmin(FoldedSearchMixin, ServiceAdminMixin, ScopedModelAdmin):
             languages=list(data.get("languages") or []),
             phone=data.get("phone", ""),
             user=data.get("user"),
+            acting_user=request.user,
         )

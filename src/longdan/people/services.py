@@ -1,11 +1,13 @@
 """Writes for members."""
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from longdan.accounts.models import User
+from longdan.audit.services import audit_change, snapshot
 from longdan.core.services import error, validate_and_save
 from longdan.org.models import Unit
 
@@ -24,6 +26,7 @@ def member_create(
     languages: list[str] | None = None,
     phone: str = "",
     user: User | None = None,
+    acting_user: Any = None,
 ) -> Member:
     """Register a party member of a unit."""
     languages = list(languages or [])
@@ -45,4 +48,5 @@ def member_create(
         status=MemberStatus.ACTIVE,
     )
     validate_and_save(member)
+    audit_change(actor=acting_user, obj=member, before=None, after=snapshot(member))
     return member

@@ -114,3 +114,80 @@ def test_an_admin_edit_writes_one_row(client, world):
     client.force_login(world.admin_user)
     client.post(f"/admin/cases/categorydeadline/{deadline.pk}/delete/", {"post": "yes"})
     assert [a for a, _u in _rows(deadline)] == [AuditAction.DELETE]
+
+
+def test_org_people_and_geo_writes(world):
+    """Units, station areas, party cells, members and hamlets: one create row each, naming who acted."""
+    from longdan.geo.services import hamlet_create
+    from longdan.org.models import CellKind, UnitKind
+    from longdan.org.services import party_cell_create, unit_add_area, unit_create
+    from longdan.people.services import member_create
+    from longdan.testing.factories import CommuneFactory
+
+    admin = world.admin_user
+    station = unit_create(
+        code="DBP-TEST",
+        name="Đồn Biên phòng Thử",
+        kind=UnitKind.STATION,
+        parent=world.command,
+        acting_user=admin,
+    )
+    assert _rows(station) == [(AuditAction.CREATE, "admin")]
+    assert AuditEntry.objects.for_object(station).get().changes["after"]["path"] == station.path
+    area = unit_add_area(unit=station, commune=CommuneFactory(parent=world.province), acting_user=admin)
+    assert _rows(area) == [(AuditAction.CREATE, "admin")]
+    hamlet = hamlet_create(name="Ấp Mới", commune=area.commune, acting_user=admin)
+    assert _rows(hamlet) == [(AuditAction.CREATE, "admin")]
+    cell = party_cell_create(name="Chi bộ ấp Mới", kind=CellKind.HAMLET, hamlet=hamlet, acting_user=admin)
+    assert _rows(cell) == [(AuditAction.CREATE, "admin")]
+    member = member_create(full_name="Trần Văn Ba", rank="thieu_uy", unit=station, acting_user=admin)
+    assert _rows(member) == [(AuditAction.CREATE, "admin")]
+    # Filed under the station, so the province command above it sees them.
+    assert AuditEntry.objects.for_object(member).get().unit_id == station.pk
+    assert AuditEntry.objects.for_object(area).get().unit_id == station.pk
+
+
+def test_cell_join_and_member_transfer(world):
+    """A transfer changes each open assignment, each open cell participation and the member: a row each."""
+    from longdan.assignments.models import HouseholdAssignment
+    from longdan.assignments.services import cell_join, member_transfer
+    from longdan.testing.factories import HamletCellFactory
+
+    participation = cell_join(
+        member=world.member_a,
+        cell=HamletCellFactory(hamlet=world.hamlet_a),
+        start_date=date(2026, 1, 1),
+        acting_user=world.commander_a,
+    )
+    assert _rows(participation) == [(AuditAction.CREATE, "commander-a")]
+    assignment = HouseholdAssignment.objects.get(member=world.member_a, end_date__isnull=True)
+    result = member_transfer(
+        member=world.member_a, to_unit=world.station_b, reason="Điều động", acting_user=world.commander_a
+    )
+    assert result.uncovered == [world.household_a]
+    assert _rows(assignment) == [(AuditAction.UPDATE, "commander-a")]
+    assert [a for a, _u in _rows(participation)] == [AuditAction.UPDATE, AuditAction.CREATE]
+    moved = AuditEntry.objects.for_object(world.member_a).get()
+    assert moved.action == AuditAction.UPDATE
+    assert moved.changes == {
+        "before": {"unit_id": world.station_a.pk},
+        "after": {"unit_id": world.station_b.pk},
+    }
+    assert moved.unit_id == world.station_a.pk  # the station the member left
+
+
+def test_visit_cadence_set(world):
+    """The first setting creates the station's cadence, a later one changes it: one row each."""
+    from longdan.fieldwork.services import visit_cadence_set
+
+    cadence = visit_cadence_set(
+        station=world.station_a, acting_user=world.commander_a, priority_days=14, poor_days=30, other_days=60
+    )
+    assert _rows(cadence) == [(AuditAction.CREATE, "commander-a")]
+    visit_cadence_set(
+        station=world.station_a, acting_user=world.commander_a, priority_days=7, poor_days=30, other_days=60
+    )
+    update = AuditEntry.objects.for_object(cadence).filter(action=AuditAction.UPDATE).get()
+    assert update.changes["before"]["priority_days"] == 14
+    assert update.changes["after"]["priority_days"] == 7
+    assert AuditEntry.objects.for_object(cadence).count() == 2

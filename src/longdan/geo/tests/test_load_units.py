@@ -138,3 +138,20 @@ def test_the_command_prints_a_summary(official_units):
     assert "vietnam-provinces" in text
     assert "Current communes" in text
     assert "3321" in text
+
+
+def test_a_load_that_changes_something_leaves_one_audit_row(official_units):
+    """One row with the counts per load that writes, none for a load that writes nothing."""
+    from longdan.audit.models import AuditEntry
+
+    before = AuditEntry.objects.count()
+    assert not official_units_load().changed
+    assert AuditEntry.objects.count() == before
+    unit = AdminUnit.objects.current().get(level=Level.COMMUNE, code="31795")
+    AdminUnit.objects.filter(pk=unit.pk).update(name="Xã Tên Sai")
+    official_units_load()
+    assert AuditEntry.objects.count() == before + 1
+    entry = AuditEntry.objects.order_by("-pk").first()
+    assert entry is not None
+    assert entry.object_type == "geo.adminunit"
+    assert entry.changes["updated"] == 1
