@@ -69,18 +69,20 @@ def _row(entry: AuditEntry) -> list[str]:
     ]
 
 
-def audit_export_record(*, actor: Any, rows: AuditEntryQuerySet, filters: AuditFilters, fmt: str) -> int:
-    """Write the export's own row to the trail; returns how many rows the export holds."""
+def audit_export_record(
+    *, actor: Any, rows: AuditEntryQuerySet, filters: AuditFilters, fmt: str
+) -> AuditEntryQuerySet:
+    """Write the export's own row to the trail; returns the rows the file holds: those written before it."""
     with transaction.atomic():
         count = rows.count()
-        audit_record(
+        entry = audit_record(
             actor=actor,
             action=AuditAction.EXPORT,
             object_type=AuditEntry._meta.label_lower,
             object_repr=str(AuditEntry._meta.verbose_name_plural),
             changes={"filters": filters.described(), "format": fmt, "rows": count},
         )
-    return count
+    return rows.filter(pk__lt=entry.pk)
 
 
 class _Echo:

@@ -55,8 +55,9 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
             request, "audit/audit_list.html", {"form": form, "page": page, "formats": FORMATS}, status=400
         )
     filters = form.filters()
-    rows = audit_entries(user=request.user, filters=filters)
-    audit_export_record(actor=request.user, rows=rows, filters=filters, fmt=fmt)
+    rows = audit_export_record(
+        actor=request.user, rows=audit_entries(user=request.user, filters=filters), filters=filters, fmt=fmt
+    )
     filename = f"nhat-ky-{timezone.localdate():%Y%m%d}.{fmt}"
     response: HttpResponse | StreamingHttpResponse
     if fmt == "csv":

@@ -194,3 +194,24 @@ def test_its_query_count_does_not_grow_with_rows(client, world, django_assert_nu
     with django_assert_num_queries(LIST_QUERIES):
         response = client.get(URL)
     assert len(response.context["page"].object_list) == visible
+
+
+def test_the_command_exports_the_filtered_trail(world, tmp_path):
+    from django.core.management import call_command
+
+    audit_read(actor=world.commander_a, obj=world.household_a, reason="Xác minh")
+    audit_read(actor=world.province_user, obj=world.household_a2, reason="Kiểm tra")
+    today = timezone.localdate()
+    output = tmp_path / "trail.csv"
+    call_command(
+        "audit_export", since=f"{today:%d/%m/%Y}", user="commander", action="read", output=str(output)
+    )
+    rows = list(csv.reader(io.StringIO(output.read_text(encoding="utf-8-sig"))))
+    assert [row[5] for row in rows[1:]] == ["Thạch Thị Sà Vọng"]
+    export = AuditEntry.objects.get(action=AuditAction.EXPORT)
+    assert export.actor is None
+    assert export.changes["filters"] == {"user": "commander", "action": "read", "since": today.isoformat()}
+    workbook = tmp_path / "trail.xlsx"
+    call_command("audit_export", output=str(workbook))
+    # The headings and every row written before the export's own.
+    assert load_workbook(workbook).active.max_row == AuditEntry.objects.count()

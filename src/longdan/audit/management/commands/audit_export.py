@@ -41,14 +41,15 @@ class Command(BaseCommand):
         fmt = options["fmt"] or output.suffix.lstrip(".").lower()
         if fmt not in FORMATS:
             raise CommandError("Choose --format csv or xlsx.")
-        filters = AuditFilters(
-            user=options["user"], action=options["action"], since=options["since"], until=options["until"]
+        # call_command(since="01/11/2026") skips argparse's conversion: convert here too.
+        since, until = (_day(v) if isinstance(v, str) else v for v in (options["since"], options["until"]))
+        filters = AuditFilters(user=options["user"], action=options["action"], since=since, until=until)
+        rows = audit_export_record(
+            actor=None, rows=audit_entries(user=None, filters=filters), filters=filters, fmt=fmt
         )
-        rows = audit_entries(user=None, filters=filters)
-        count = audit_export_record(actor=None, rows=rows, filters=filters, fmt=fmt)
         if fmt == "csv":
             with output.open("w", encoding="utf-8", newline="") as handle:
                 handle.writelines(csv_lines(rows))
         else:
             output.write_bytes(xlsx_bytes(rows))
-        self.stdout.write(f"{count} entries → {output}")
+        self.stdout.write(f"{rows.count()} entries → {output}")
