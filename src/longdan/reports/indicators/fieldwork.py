@@ -16,7 +16,7 @@ from ..periods import Period
 from ..scope import ReportScope
 from ._common import already_read, end_of_day, percent, primary_open_on, shared
 from .coverage import households_in_scope, registered_households
-from .poverty import category_then
+from .poverty import category_then, poverty_key
 
 
 def visits_queryset(scope: ReportScope, period: Period) -> QuerySet[Visit]:
@@ -100,10 +100,13 @@ def _within(as_of: date) -> Q:
     return condition
 
 
-def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -> dict[int | None, list[int]]:
-    """[households, within cadence] on the as-of day, per station of the households or in all (key None).
+def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -> dict[Any, list[int]]:
+    """[households, within cadence] on the as-of day by (station of the household or None, poverty
+    category then), in one pass over the households.
 
-    One pass over the households."""
+    The poverty category then is read anyway (it decides the cadence class), so grouping by it
+    also gives `poverty_status` its counts: computing all indicators, it reads them from here
+    (`poverty_key`) instead of passing over the households again."""
     as_of = period.as_of()
     after = end_of_day(as_of)
     # Never visited by the as-of day and due on it: the primary assignment in force started that day,
@@ -117,11 +120,19 @@ def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -
     within = _within(as_of) | (never & due_that_day)
     households = registered_households(scope, as_of).annotate(category_then=category_then(as_of))
     counts = {"households": Count("pk"), "within": Count("pk", filter=within)}
-    if not by_station:
-        total = households.aggregate(**counts)
-        return {None: [total["households"], total["within"]]}
-    rows: Any = households.values("station_id").annotate(**counts)
-    return {row["station_id"]: [row["households"], row["within"]] for row in rows}
+    keys = ["station_id", "category_then"] if by_station else ["category_then"]
+    rows: Any = households.values(*keys).annotate(**counts)
+    standing: dict[Any, list[int]] = {}
+    categories: dict[str, int] = {}
+    for row in rows:
+        key = row["station_id"] if by_station else None
+        totals = standing.setdefault(key, [0, 0])
+        totals[0] += row["households"]
+        totals[1] += row["within"]
+        category = row["category_then"] or ""
+        categories[category] = categories.get(category, 0) + row["households"]
+    shared(poverty_key(scope, as_of), lambda: categories)
+    return standing if by_station else {None: standing.get(None, [0, 0])}
 
 
 def visited_within_cadence(scope: ReportScope, period: Period) -> dict[str, Any]:

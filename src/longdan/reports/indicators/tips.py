@@ -26,8 +26,9 @@ def tips(scope: ReportScope, period: Period) -> dict[str, Any]:
     events = TipEvent.objects.filter(
         to_status__in=[TipStatus.VERIFIED, TipStatus.ACTED_ON], at__gte=start, at__lt=end
     ).order_by()
-    if scope.user is None:  # every tip of the scope: a join on the tip's station
-        events = scope.filter_events(events, station="tip__station_id", commune=None)
+    if scope.user is None:  # every tip of the scope: a join on the tip's station (none for the country)
+        if not scope.everything:
+            events = scope.filter_events(events, station="tip__station_id", commune=None)
     else:  # only the tips the user may see, by the tip rule itself
         events = events.filter(tip__in=visible.values("pk"))
     moves = dict(events.values("to_status").annotate(n=Count("*")).values_list("to_status", "n"))
