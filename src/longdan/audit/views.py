@@ -15,7 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from .exports import CONTENT_TYPES, FORMATS, audit_export_record, csv_lines, xlsx_bytes
 from .forms import AuditFilterForm
-from .selectors import audit_entries, may_read_audit
+from .selectors import audit_entries, may_read_audit, record_type_choices
 
 PAGE_SIZE = 50
 
@@ -35,7 +35,10 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     form = AuditFilterForm(request.GET or None)
     entries = audit_entries(user=request.user, filters=form.filters())
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "formats": FORMATS}
+    # The kind of record in words ("Hộ gia đình"), not its code ("households.household").
+    names = dict(record_type_choices())
+    rows = [(entry, names.get(entry.object_type, entry.object_type)) for entry in page.object_list]
+    context = {"form": form, "page": page, "rows": rows, "formats": FORMATS}
     if _is_htmx(request):
         return render(request, "audit/_results.html", context)
     return render(request, "audit/audit_list.html", context)
@@ -51,9 +54,9 @@ def audit_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if form.is_bound and not form.is_valid():
         # An export never quietly widens a filter it could not read: show the page with the error.
         page = Paginator(audit_entries(user=request.user, filters=form.filters()), PAGE_SIZE).get_page(1)
-        return render(
-            request, "audit/audit_list.html", {"form": form, "page": page, "formats": FORMATS}, status=400
-        )
+        listed = [(entry, entry.object_type) for entry in page.object_list]
+        context = {"form": form, "page": page, "rows": listed, "formats": FORMATS}
+        return render(request, "audit/audit_list.html", context, status=400)
     filters = form.filters()
     rows = audit_export_record(
         actor=request.user, rows=audit_entries(user=request.user, filters=filters), filters=filters, fmt=fmt
