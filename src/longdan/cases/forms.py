@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from longdan.core.fields import NormalizedFormField
+from longdan.core.forms import DateInput
 from longdan.core.scoping import get_scope
 from longdan.geo.models import Hamlet
 from longdan.households.models import Household
@@ -16,16 +17,6 @@ from longdan.people.models import Member
 from .models import CaseState, Category, ResponsibleBody
 from .selectors import hamlets_for_new_case
 from .workflow import Transition, transitions_named
-
-# <input type="date"> sends ISO dates; typed dates are accepted the Vietnamese way too.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _model_choice(form: forms.Form, name: str) -> forms.ModelChoiceField:
@@ -56,9 +47,7 @@ class CaseOpenForm(forms.Form):
     description = forms.CharField(
         label=_("What the household asks or reports"), widget=forms.Textarea(attrs={"rows": 5})
     )
-    received_on = forms.DateField(
-        label=_("Received on"), input_formats=DATE_INPUT_FORMATS, widget=DateInput()
-    )
+    received_on = forms.DateField(label=_("Received on"), widget=DateInput())
 
     def __init__(
         self,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from longdan.core.forms import DateInput, DateTimeInput
 from longdan.households.models import Household
 from longdan.org.models import PartyCell
 from longdan.people.models import Member, MemberStatus
@@ -58,7 +59,7 @@ class VisitForm(forms.Form):
 
     visited_at = forms.DateTimeField(
         label=_("Date and time"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     kind = forms.ChoiceField(label=_("Kind of contact"), choices=VisitKind.choices, widget=BigRadios)
     members = _members_field(_("Members present"))
@@ -77,7 +78,7 @@ class VisitForm(forms.Form):
     follow_up_on = forms.DateField(
         label=_("Follow up on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        widget=DateInput(),
         help_text=_("Leave empty if no follow-up is needed."),
     )
     client_uuid = forms.UUIDField(widget=forms.HiddenInput)
@@ -99,9 +100,7 @@ class CellMeetingForm(forms.Form):
     """Biên bản sinh hoạt chi bộ ấp: issues are typed one per line, so the form needs no script."""
 
     cell = forms.ModelChoiceField(queryset=PartyCell.objects.none(), label=_("Hamlet cell"))
-    held_on = forms.DateField(
-        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
     attendees = _members_field(_("Station members attending"))
     contributions = _text(_("What the members contributed"), rows=4)
     issues = forms.CharField(

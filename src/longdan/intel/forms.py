@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from longdan.core.forms import DateTimeInput
 from longdan.org.models import Unit
 
 from .models import Credibility, TipCategory, TipStatus, Urgency
@@ -29,8 +30,7 @@ class TipRecordForm(forms.Form):
     )
     received_at = forms.DateTimeField(
         label=_("Received at"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"],
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        widget=DateTimeInput(),
     )
     credibility = forms.ChoiceField(
         label=_("How credible it seems"), choices=Credibility.choices, initial=Credibility.UNKNOWN

@@ -7,27 +7,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from longdan.core.forms import DateInput, DateTimeInput
 from longdan.households.models import Resident
 from longdan.org.models import Unit
 
 from .models import ConsentPurpose, RequestKind, RequestStatus, SensitiveCategory
-
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-DATETIME_INPUT_FORMATS = ["%Y-%m-%dT%H:%M", "%d/%m/%Y %H:%M"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
 class ConsentForm(forms.Form):
@@ -37,16 +21,13 @@ class ConsentForm(forms.Form):
         max_length=32,
         help_text=_("As printed on the notice, e.g. 2026-01."),
     )
-    given_on = forms.DateField(
-        label=_("Given on"), widget=DateInput(), input_formats=DATE_INPUT_FORMATS, initial=timezone.localdate
-    )
+    given_on = forms.DateField(label=_("Given on"), widget=DateInput(), initial=timezone.localdate)
 
 
 class ConsentWithdrawForm(forms.Form):
     withdrawn_on = forms.DateField(
         label=_("Withdrawn on"),
         widget=DateInput(),
-        input_formats=DATE_INPUT_FORMATS,
         initial=timezone.localdate,
     )
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
@@ -58,7 +39,6 @@ class RequestForm(forms.Form):
     received_on = forms.DateField(
         label=_("Received on"),
         widget=DateInput(),
-        input_formats=DATE_INPUT_FORMATS,
         initial=timezone.localdate,
     )
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -103,9 +83,7 @@ class RequestFilterForm(forms.Form):
 
 class BreachForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none())
-    discovered_at = forms.DateTimeField(
-        label=_("Discovered at"), widget=DateTimeInput(), input_formats=DATETIME_INPUT_FORMATS
-    )
+    discovered_at = forms.DateTimeField(label=_("Discovered at"), widget=DateTimeInput())
     description = forms.CharField(label=_("What happened"), widget=forms.Textarea(attrs={"rows": 3}))
     basic_data = forms.BooleanField(label=_("Basic personal data affected"), required=False, initial=True)
     sensitive_categories = forms.MultipleChoiceField(
@@ -132,6 +110,5 @@ class BreachUpdateForm(forms.Form):
         label=_("A05 notified at"),
         required=False,
         widget=DateTimeInput(),
-        input_formats=DATETIME_INPUT_FORMATS,
         help_text=_("When the report reached A05 (Ministry of Public Security)."),
     )

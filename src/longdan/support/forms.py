@@ -7,22 +7,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from longdan.core.forms import DateInput
 from longdan.geo.models import Hamlet
 from longdan.households.models import Household, Resident
 from longdan.org.models import Unit
 
 from .models import LoanStatus, SupportEvent, SupportProgram
 from .selectors import events_for_benefit, hamlets_of_stations
-
-# <input type="date"> sends ISO dates; typed dates are accepted the Vietnamese way too.
-DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _vnd_text(value: Any) -> str:
@@ -73,7 +64,7 @@ class SupportEventForm(forms.Form):
     program = forms.ModelChoiceField(
         label=_("Program"), queryset=SupportProgram.objects.filter(active=True), empty_label="—"
     )
-    held_on = forms.DateField(label=_("Date"), input_formats=DATE_INPUT_FORMATS, widget=DateInput())
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
     station = forms.ModelChoiceField(label=_("Station"), queryset=Unit.objects.none(), empty_label=None)
     hamlet = forms.ModelChoiceField(
         label=_("Hamlet"), queryset=Hamlet.objects.none(), required=False, empty_label="—"
@@ -126,7 +117,7 @@ class BenefitForm(forms.Form):
     program = forms.ModelChoiceField(
         label=_("Program"), queryset=SupportProgram.objects.filter(active=True), empty_label="—"
     )
-    given_on = forms.DateField(label=_("Date"), input_formats=DATE_INPUT_FORMATS, widget=DateInput())
+    given_on = forms.DateField(label=_("Date"), widget=DateInput())
     value = VNDField(
         label=_("Value (VND)"),
         initial=0,
@@ -158,4 +149,4 @@ class BenefitForm(forms.Form):
 
 class LoanStepForm(forms.Form):
     to_status = forms.ChoiceField(choices=LoanStatus.choices)
-    on = forms.DateField(required=False, input_formats=DATE_INPUT_FORMATS, widget=DateInput())
+    on = forms.DateField(required=False, widget=DateInput())
