@@ -61,17 +61,24 @@ def visits_by_station(scope: ReportScope, period: Period) -> dict[int, dict[str,
     }
 
 
-def _within(as_of: date) -> Q:
+def _within(scope: ReportScope, as_of: date) -> Q:
     """A household (annotated with `category_then`) visited recently enough on `as_of` for its cadence.
 
     Due date = local day of the last visit + days ≥ as_of  ⇔  a visit at or after local midnight
-    of (as_of − days), and before the end of as_of. One index probe per household, on
-    (household, visited_at), in the branch of its class only.
+    of (as_of − days), and before the end of as_of. For a part of the country, one index probe
+    per household on (household, visited_at), in the branch of its class only. For the whole
+    country, the households visited in each window are read once, through the list of all
+    stations so that the (station, visited_at, household) index serves it: PostgreSQL otherwise
+    hashes the window from a scan of every visit (100,000 households: 1.8–2.0 s → 0.66–0.81 s
+    of server CPU; no change on SQLite).
     """
     after = end_of_day(as_of)
 
     def visited_since(days: int) -> Q:
         since = local_midnight(as_of - timedelta(days=days))
+        if scope.everything:
+            visited = scope.filter_events(Visit.objects.filter(visited_at__gte=since, visited_at__lt=after))
+            return Q(pk__in=visited.order_by().values("household_id"))
         return Q(
             Exists(
                 Visit.objects.filter(household_id=OuterRef("pk"), visited_at__gte=since, visited_at__lt=after)
@@ -117,7 +124,7 @@ def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -
     due_that_day = Q(Exists(in_force.filter(household_id=OuterRef("pk"), start_date=as_of))) | (
         Q(created_at__gte=local_midnight(as_of)) & ~Q(Exists(in_force.filter(household_id=OuterRef("pk"))))
     )
-    within = _within(as_of) | (never & due_that_day)
+    within = _within(scope, as_of) | (never & due_that_day)
     households = registered_households(scope, as_of).annotate(category_then=category_then(as_of))
     counts = {"households": Count("pk"), "within": Count("pk", filter=within)}
     keys = ["station_id", "category_then"] if by_station else ["category_then"]
