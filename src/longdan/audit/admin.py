@@ -10,11 +10,11 @@ from .models import AuditEntry
 class AuditEntryAdmin(admin.ModelAdmin):
     """Read-only: nobody edits or deletes the trail, administrators included."""
 
-    list_display = ["at", "actor_username", "action", "object_type", "object_repr", "ip"]
+    list_display = ["at", "actor_username", "action", "object_type", "object_repr", "unit", "ip"]
     list_filter = ["action", "object_type"]
     search_fields = ["actor_username", "object_repr", "object_id", "reason"]
     date_hierarchy = "at"
-    list_select_related = ["actor"]
+    list_select_related = ["actor", "unit"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
