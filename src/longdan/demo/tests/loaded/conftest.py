@@ -1,9 +1,8 @@
 """The demo, loaded once for every test in this package.
 
 `longdan demo` (the official units, the seed case and its year of work) takes a minute or
-more, so the package shares one load instead of one per module. It runs inside a
-transaction rolled back after the package's last test, so no other test sees it; each
-test runs in its own savepoint inside it, so what a test writes is gone before the next.
+more, so the package shares one load instead of one per module, rolled back after the
+package's last test (longdan.testing.shared_load).
 """
 
 from collections.abc import Iterator
@@ -12,27 +11,18 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+
+from longdan.testing.shared_load import loaded_for_the_tests
+
+
+def _load() -> str:
+    out = StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
 
 
 @pytest.fixture(scope="package", autouse=True)
 def demo(django_db_setup: Any, django_db_blocker: Any) -> Iterator[str]:
     """Run `longdan demo` once; yield what it printed."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            out = StringIO()
-            call_command("demo", stdout=out)
-            # Check the load's deferred foreign keys now, once. Left pending, PostgreSQL would
-            # check them all again at the end of every test (each test's savepoint rollback
-            # puts them back in the queue): seconds a test.
-            connection.check_constraints()
-        except BaseException:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
-            raise
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
+    with loaded_for_the_tests(django_db_blocker, _load) as printed:
+        yield printed
