@@ -1,46 +1,15 @@
 """Admin for units and hamlets. Official units are loaded by `longdan load_units`, so they are read-only here."""
 
-from typing import Any, ClassVar
+from typing import Any
 
 from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from longdan.core.text import fold
+from longdan.core.admin import FoldedSearchMixin
 
 from .models import AdminUnit, Hamlet, UnitSuccession
-
-
-class FoldedSearchMixin:
-    """Admin search over folded keys: the typed term is folded like the columns, so "sa vong" finds "Sà Vọng".
-
-    Every word must appear in one of `folded_search_fields`; a term equal to one of
-    `exact_search_fields` (an official code) matches too.
-    """
-
-    folded_search_fields: tuple[str, ...] = ("name_folded",)
-    exact_search_fields: tuple[str, ...] = ()
-    # Django shows the search box (and allows autocomplete) only when search_fields is set.
-    search_fields: ClassVar[list[str] | tuple[str, ...]] = ("name_folded",)
-
-    def get_search_results(
-        self, request: HttpRequest, queryset: QuerySet[Any], search_term: str
-    ) -> tuple[QuerySet[Any], bool]:
-        words = fold(search_term).split()
-        if not words:
-            return queryset, False
-        matches_words = Q()
-        for word in words:
-            any_field = Q()
-            for field in self.folded_search_fields:
-                any_field |= Q(**{f"{field}__contains": word})
-            matches_words &= any_field
-        exact = Q()
-        for field in self.exact_search_fields:
-            exact |= Q(**{field: search_term.strip()})
-        # Only forward foreign keys are searched, so no row can come back twice.
-        return queryset.filter(matches_words | exact), False
 
 
 class EraFilter(admin.SimpleListFilter):
@@ -133,7 +102,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(AdminUnit)
 class AdminUnitAdmin(FoldedSearchMixin, ReadOnlyAdmin):
-    exact_search_fields = ("code",)
+    folded_search_fields = ("name_folded",)
+    search_fields = ("=code",)  # an official code, exactly
     list_display = ("name", "code", "level", "division_type", "parent", "valid_from", "valid_to")
     list_filter = ("level", EraFilter, UnitProvinceFilter, "division_type")
     list_select_related = ("parent",)
@@ -155,7 +125,7 @@ class AdminUnitAdmin(FoldedSearchMixin, ReadOnlyAdmin):
 @admin.register(UnitSuccession)
 class UnitSuccessionAdmin(FoldedSearchMixin, ReadOnlyAdmin):
     folded_search_fields = ("predecessor__name_folded", "successor__name_folded")
-    exact_search_fields = ("predecessor__code", "successor__code")
+    search_fields = ("=predecessor__code", "=successor__code")
     list_display = ("predecessor_place", "predecessor_code", "successor_place", "successor_code", "partial")
     list_filter = ("partial", "predecessor__level")
     list_select_related = ("predecessor__parent__parent", "successor__parent")
