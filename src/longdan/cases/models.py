@@ -12,7 +12,7 @@ from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -119,7 +119,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
             condition |= Q(commune_id__in=scope.commune_ids)
         if scope.member_id:
             condition |= Q(recorded_by_member_id=scope.member_id) | Q(
-                Exists(_open_assignments(member_id=scope.member_id))
+                household_id__in=_households_in_charge(member_id=scope.member_id)
             )
         return self.filter(condition)
 
@@ -134,13 +134,19 @@ class CaseQuerySet(models.QuerySet["Case"]):
     def of_member(self, member_id: int) -> Self:
         """Cases of the households `member_id` is in charge of now, and cases they recorded."""
         return self.filter(
-            Q(recorded_by_member_id=member_id) | Q(Exists(_open_assignments(member_id=member_id)))
+            Q(recorded_by_member_id=member_id)
+            | Q(household_id__in=_households_in_charge(member_id=member_id))
         )
 
 
-def _open_assignments(*, member_id: int) -> models.QuerySet:
-    return HouseholdAssignment.objects.filter(
-        household_id=OuterRef("household_id"), member_id=member_id, end_date__isnull=True
+def _households_in_charge(*, member_id: int) -> models.QuerySet:
+    """The households `member_id` is in charge of now, as a list subquery.
+
+    Not a correlated EXISTS: OR-ed with the recorder, that made SQLite test every case in
+    the country (150 ms at 300,000 petitions); a list lets each side of the OR read its index.
+    """
+    return HouseholdAssignment.objects.filter(member_id=member_id, end_date__isnull=True).values(
+        "household_id"
     )
 
 
