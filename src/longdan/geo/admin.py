@@ -163,6 +163,8 @@ class HamletProvinceFilter(admin.SimpleListFilter):
 @admin.register(Hamlet)
 class HamletAdmin(FoldedSearchMixin, admin.ModelAdmin):
     folded_search_fields = ("name_folded", "commune__name_folded")
+    # Set for the autocomplete of the household and cell pages (admin.E040); the folded search does the work.
+    search_fields = ("name_folded",)
     list_display = ("name", "kind", "commune", "province", "legacy_commune")
     list_filter = ("kind", HamletProvinceFilter)
     list_select_related = ("commune__parent", "legacy_commune")
