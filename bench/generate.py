@@ -1,9 +1,11 @@
 """Benchmark `longdan generate`: a fresh database, the official units, then the generator, timed.
 
-    .venv/bin/python bench/generate.py [--households 100000] [--seed 1] [--keep]
+    .venv/bin/python bench/generate.py [--households 100000] [--seed 1] [--months 36] [--keep]
 
-The target (issue 2): 100,000 households in under 3 minutes on SQLite on a 2-core
-machine. Each run uses a new temporary data directory, so the embedded SQLite
+The target (issue 2): 100,000 households — the people and places, `--months 0` — in under
+3 minutes on SQLite on a 2-core machine. The three years of field activity that
+`generate` adds by default (7.2 million visits and the rest) have no target of their own;
+the figure is printed for the record. Each run uses a new temporary data directory, so the embedded SQLite
 database starts empty and nobody's var/ is touched. With DATABASE_URL set
 (PostgreSQL), that database is migrated and the generator runs with --reset.
 
@@ -28,6 +30,7 @@ def main() -> None:
     )
     parser.add_argument("--households", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--months", type=int, default=36, help="Months of field activity (0: none).")
     parser.add_argument(
         "--keep", action="store_true", help="Keep the temporary data directory and say where."
     )
@@ -57,7 +60,12 @@ def main() -> None:
               f"load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
         wall, cpu = time.perf_counter(), time.process_time()
         call_command(
-            "generate", f"--households={args.households}", f"--seed={args.seed}", "--no-progress", *extra
+            "generate",
+            f"--households={args.households}",
+            f"--seed={args.seed}",
+            f"--months={args.months}",
+            "--no-progress",
+            *extra,
         )
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
 
@@ -73,12 +81,23 @@ def main() -> None:
             "households.PovertyAssessment",
             "assignments.HouseholdAssignment",
             "assignments.CellParticipation",
+            "fieldwork.Visit",
+            "cases.Case",
+            "cases.CaseEvent",
+            "intel.Tip",
+            "support.Benefit",
+            "fieldwork.CellMeeting",
         ):
             print(f"  {label:<34}{apps.get_model(label).objects.count():>10,}")
         if not postgres:
             size = sum(f.stat().st_size for f in data_dir.glob("longdan.sqlite3*"))
             print(f"  database size {size / 2**20:,.0f} MiB")
-        print(f"\ngenerate: {wall:.1f} s wall, {cpu:.1f} s CPU (target: under 180 s)")
+        target = (
+            " (target: under 180 s)"
+            if args.months == 0
+            else f" ({args.months} months of activity; no target)"
+        )
+        print(f"\ngenerate: {wall:.1f} s wall, {cpu:.1f} s CPU{target}")
     finally:
         connection.close()
         if args.keep:
