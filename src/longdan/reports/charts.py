@@ -18,19 +18,16 @@ Both return the image as bytes. Why like this:
 """
 
 import base64
+import functools
 import math
 import threading
 from collections.abc import Mapping, Sequence
 from io import BytesIO
-from typing import Any, Literal
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Literal
 
-import matplotlib
-
-matplotlib.use("Agg")  # before anything else of matplotlib is imported: never a GUI backend
-
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 Format = Literal["svg", "png"]
 
@@ -43,6 +40,23 @@ PNG_DPI = 200
 MAX_BARS = 25
 
 _LOCK = threading.Lock()
+
+
+@functools.cache
+def _matplotlib() -> ModuleType:
+    """matplotlib, imported with the first chart rather than with this module.
+
+    Django's checks import this module (through the dashboard's template tags) at the start
+    of every `longdan` command and of the server; importing matplotlib there cost each of
+    them about 2 s. The Agg backend is chosen before anything else of matplotlib is loaded:
+    never a GUI backend.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    return matplotlib
+
+
 # Any: matplotlib types rc_context with a Literal of every key.
 _STYLE: Any = {
     "font.family": FONT,
@@ -76,7 +90,7 @@ def trend_chart(
     figure (a gap, not a zero: e.g. tips the user may not see). `labels` name the months
     ("2026-10" is shown as "10/26"); by default 1, 2, 3 … `unit` is shown on the y axis.
     """
-    with _LOCK, matplotlib.rc_context(_STYLE):
+    with _LOCK, _matplotlib().rc_context(_STYLE):
         return _trend(series, title=title, labels=labels, fmt=fmt, kind=kind, unit=unit)
 
 
@@ -109,6 +123,8 @@ def _trend(
             axes.plot(range(len(ys)), ys, marker="o", markersize=3, linewidth=1.8, color=colour, label=name)
     axes.set_xticks(range(len(names)), names)
     axes.set_xlim(-0.6, max(len(names) - 0.4, 0.4))
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True, min_n_ticks=1))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value)))
     axes.set_ylim(bottom=0)
@@ -137,7 +153,7 @@ def station_chart(
     past `limit` rows only the largest are drawn and the title says how many of all.
     A field ending in "percent" gets a 0–100 axis.
     """
-    with _LOCK, matplotlib.rc_context(_STYLE):
+    with _LOCK, _matplotlib().rc_context(_STYLE):
         return _stations(
             rows, field=field, title=title, fmt=fmt, label_field=label_field, unit=unit, limit=limit
         )
@@ -169,6 +185,8 @@ def _stations(
         axes.bar_label(bars, labels=[number(v) for _n, v in shown], padding=3, fontsize=8)
         top = max(v for _n, v in shown)
         axes.set_xlim(0, 100 * 1.12 if field.endswith("percent") else max(top * 1.15, 1))
+        from matplotlib.ticker import FuncFormatter
+
         axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _pos: number(value)))
     else:
         axes.set_yticks([])
@@ -195,13 +213,17 @@ def number(value: float | int) -> str:
 # --- drawing ---
 
 
-def _figure(*, height: float) -> tuple[Figure, Any]:
+def _figure(*, height: float) -> tuple["Figure", Any]:
+    _matplotlib()  # the backend first
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH_IN, height), layout="constrained")
     FigureCanvasAgg(figure)
     return figure, figure.add_subplot()
 
 
-def _render(figure: Figure, fmt: Format) -> bytes:
+def _render(figure: "Figure", fmt: Format) -> bytes:
     if fmt not in ("svg", "png"):
         raise ValueError(f"unknown chart format {fmt!r}: svg or png")
     buffer = BytesIO()
