@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from longdan.core.admin import ScopedAdminMixin, ScopedModelAdmin
+from longdan.core.admin import AuditedAdminWritesMixin, ScopedAdminMixin, ScopedModelAdmin
 
 from .models import RoleGrant, User
 from .services import password_reset_link_create
@@ -34,7 +34,7 @@ class RoleGrantInline(ScopedAdminMixin, admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(ScopedAdminMixin, DjangoUserAdmin):
+class UserAdmin(AuditedAdminWritesMixin, ScopedAdminMixin, DjangoUserAdmin):
     inlines = (RoleGrantInline,)
     list_display = ("username", "first_name", "last_name", "email", "is_staff", "is_active", "member")
     # `member` is the reverse one-to-one from people.Member; a user without one shows "-".

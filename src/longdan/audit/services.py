@@ -5,6 +5,8 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
+from longdan.core.crypto import EncryptedTextField
+
 from .context import current_request_info
 from .models import AuditAction, AuditEntry
 
@@ -115,10 +117,15 @@ def audit_change(
 
 
 def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
-    """The JSON-safe values of a record's concrete fields, for before/after."""
+    """The JSON-safe values of a record's concrete fields, for before/after.
+
+    Never a secret: a password hash or an encrypted field (a tip's source) is left out, so the
+    trail cannot become the place they leak from."""
     values: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         if fields is not None and field.name not in fields:
+            continue
+        if field.name == "password" or isinstance(field, EncryptedTextField):
             continue
         value = field.value_from_object(obj)
         values[field.attname] = (

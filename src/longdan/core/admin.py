@@ -54,6 +54,8 @@ from django.http import HttpRequest
 from django.utils.text import smart_split, unescape_string_literal
 from django.utils.translation import gettext_lazy as _
 
+from longdan.audit.services import audit_change, snapshot
+
 from .scoping import get_scope
 from .text import fold
 
@@ -145,7 +147,62 @@ class ScopedAdminMixin(_ModelAdminBase):
         return restrict_to_user(queryset, request.user)
 
 
-class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
+class AuditedAdminWritesMixin(_ModelAdminBase):
+    """What the admin itself writes — an edit with no service behind it, a delete, an inline row —
+    leaves one change row in the audit trail, as a service would (before and after, the administrator).
+    """
+
+    def audited_save(self, request: HttpRequest, obj: models.Model, save: Any) -> None:
+        before = _stored_snapshot(obj)
+        save()
+        after = snapshot(obj)
+        # A save that changed nothing but its own timestamp is not a change.
+        if before is None or _without_stamp(before) != _without_stamp(after):
+            audit_change(actor=request.user, obj=obj, before=before, after=after)
+
+    def save_model(self, request: Any, obj: Any, form: Any, change: Any) -> None:
+        with transaction.atomic():
+            self.audited_save(
+                request,
+                obj,
+                lambda: super(AuditedAdminWritesMixin, self).save_model(request, obj, form, change),
+            )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        with transaction.atomic():
+            audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: models.QuerySet) -> None:
+        with transaction.atomic():
+            for obj in queryset:
+                audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
+            super().delete_queryset(request, queryset)
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: Any) -> None:
+        with transaction.atomic():
+            instances = formset.save(commit=False)
+            for obj in formset.deleted_objects:
+                audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
+                obj.delete()
+            for obj in instances:
+                self.audited_save(request, obj, obj.save)
+            formset.save_m2m()
+
+
+def _without_stamp(values: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in values.items() if key != "updated_at"}
+
+
+def _stored_snapshot(obj: models.Model) -> dict[str, Any] | None:
+    """The row as the database holds it (the form has already changed `obj` in memory); None if new."""
+    if obj._state.adding or obj.pk is None:
+        return None
+    stored = type(obj)._default_manager.filter(pk=obj.pk).first()
+    return snapshot(stored) if stored is not None else None
+
+
+class ScopedModelAdmin(AuditedAdminWritesMixin, ScopedAdminMixin, admin.ModelAdmin):
     """The base for the project's model admins."""
 
     def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
@@ -155,36 +212,15 @@ class ScopedModelAdmin(ScopedAdminMixin, admin.ModelAdmin):
             return [name for name in fields if name not in ("created_at", "updated_at")]
         return fields
 
-    # Edits made straight through the admin (not through a service, which audits itself) go to the
-    # audit trail too: one row per record saved or deleted.
-    def save_model(self, request: Any, obj: Any, form: Any, change: Any) -> None:
-        from longdan.audit.services import audit_change, snapshot
-
-        old = type(obj)._default_manager.filter(pk=obj.pk).first() if change and obj.pk else None
-        before = snapshot(old) if old is not None else None
-        super().save_model(request, obj, form, change)
-        audit_change(actor=request.user, obj=obj, before=before, after=snapshot(obj))
-
-    def delete_model(self, request: Any, obj: Any) -> None:
-        from longdan.audit.services import audit_change, snapshot
-
-        audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: Any, queryset: Any) -> None:
-        from longdan.audit.services import audit_change, snapshot
-
-        for obj in queryset:
-            audit_change(actor=request.user, obj=obj, before=snapshot(obj), after=None)
-        super().delete_queryset(request, queryset)
-
 
 class _DryRun(Exception):
     """Raised inside the trial savepoint so it always rolls back."""
 
 
-class ServiceAdminMixin(_ModelAdminBase):
-    """Writes go through a service; its ValidationError shows on the form instead of as a server error."""
+class ServiceAdminMixin(AuditedAdminWritesMixin):
+    """Writes go through a service; its ValidationError shows on the form instead of as a server error.
+
+    The service writes the audit row; a save with no service behind it is audited here."""
 
     def save_via_service(self, request: HttpRequest, form: ModelForm, change: bool) -> models.Model | None:
         """Call the service for this save with `form.cleaned_data` and return the saved row.
@@ -226,7 +262,7 @@ class ServiceAdminMixin(_ModelAdminBase):
     def save_model(self, request: Any, obj: Any, form: Any, change: Any) -> None:
         saved = self.save_via_service(request, form, change)
         if saved is None:
-            super().save_model(request, obj, form, change)
+            super().save_model(request, obj, form, change)  # audited by AuditedAdminWritesMixin
         elif saved is not obj:
             # The admin goes on with `obj` (the change message, the redirect, inline
             # formsets bound to it): make it the row the service saved.

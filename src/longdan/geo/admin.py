@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from longdan.core.admin import FoldedSearchMixin
+from longdan.core.admin import AuditedAdminWritesMixin, FoldedSearchMixin
 
 from .models import AdminUnit, Hamlet, UnitSuccession
 
@@ -161,7 +161,7 @@ class HamletProvinceFilter(admin.SimpleListFilter):
 
 
 @admin.register(Hamlet)
-class HamletAdmin(FoldedSearchMixin, admin.ModelAdmin):
+class HamletAdmin(FoldedSearchMixin, AuditedAdminWritesMixin, admin.ModelAdmin):
     folded_search_fields = ("name_folded", "commune__name_folded")
     # Set for the autocomplete of the household and cell pages (admin.E040); the folded search does the work.
     search_fields = ("name_folded",)
