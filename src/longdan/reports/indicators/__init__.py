@@ -19,6 +19,7 @@ from typing import Any
 
 from ..periods import Period
 from ..scope import ReportScope
+from . import parallel
 from ._common import shared_reads
 from .coverage import household_coverage, households_in_scope, members_in_charge
 from .fieldwork import cell_meetings, visited_within_cadence, visits
@@ -61,8 +62,13 @@ def compute_all(scope: ReportScope, period: Period) -> dict[str, Any]:
     """
     previous = period.previous()
     with shared_reads():
-        current_values = compute(scope, period)
-        previous_values = compute(scope, previous)
+        if parallel.may_run_in_parallel():
+            current_values, previous_values = parallel.both(
+                lambda: compute(scope, period), lambda: compute(scope, previous)
+            )
+        else:
+            current_values = compute(scope, period)
+            previous_values = compute(scope, previous)
     return {
         "scope": scope.as_dict(),
         "period": period.as_dict(),
