@@ -31,7 +31,9 @@ def test_two_connections_give_the_figures_of_one(settings, monkeypatch):
         VisitFactory(household=household, visited_at=datetime(2026, 9, day, 3, tzinfo=UTC))
     scope = ReportScope.for_unit(world.hq)
     calls = []
-    monkeypatch.setattr(parallel, "both", lambda *fns, original=parallel.both: calls.append(1) or original(*fns))
+    monkeypatch.setattr(
+        parallel, "both", lambda *fns, original=parallel.both: calls.append(1) or original(*fns)
+    )
 
     settings.LONGDAN_PARALLEL_PERIODS = True
     together = indicators.compute_all(scope, OCTOBER)
