@@ -16,7 +16,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from longdan.audit.models import AuditAction
+from longdan.audit.models import AuditAction, SystemReason
 from longdan.audit.services import audit_record
 
 from .models import User
@@ -52,7 +52,10 @@ def totp_device_confirm(*, device: TOTPDevice, token: str) -> CodeCheck:
         return CodeCheck(device=None, wait_until=(info or {}).get("locked_until"))
     if not device.verify_token(token):
         audit_record(
-            actor=device.user, action=AuditAction.LOGIN_FAILED, obj=device.user, reason="wrong set-up code"
+            actor=device.user,
+            action=AuditAction.LOGIN_FAILED,
+            obj=device.user,
+            reason=SystemReason.WRONG_SETUP_CODE,
         )
         return CodeCheck(device=None)
     device.confirmed = True
@@ -71,15 +74,15 @@ def totp_verify(*, user: User, device: TOTPDevice, token: str) -> CodeCheck:
     """Check a login code. django-otp slows down guessing: each wrong code doubles the wait before the next."""
     allowed, info = device.verify_is_allowed()
     if not allowed:
-        audit_record(
-            actor=user, action=AuditAction.LOGIN_FAILED, obj=user, reason="second-factor code while throttled"
-        )
+        audit_record(actor=user, action=AuditAction.LOGIN_FAILED, obj=user, reason=SystemReason.THROTTLED)
         return CodeCheck(device=None, wait_until=(info or {}).get("locked_until"))
     verified = django_otp.verify_token(user, device.persistent_id, token)
     if verified is None:
-        audit_record(actor=user, action=AuditAction.LOGIN_FAILED, obj=user, reason="wrong second-factor code")
+        audit_record(
+            actor=user, action=AuditAction.LOGIN_FAILED, obj=user, reason=SystemReason.WRONG_SECOND_FACTOR
+        )
         return CodeCheck(device=None)
-    audit_record(actor=user, action=AuditAction.LOGIN, obj=user, reason="second factor")
+    audit_record(actor=user, action=AuditAction.LOGIN, obj=user, reason=SystemReason.SECOND_FACTOR)
     return CodeCheck(device=verified)
 
 
@@ -125,7 +128,7 @@ def password_reset_link_create(*, user: User, acting_user: Any) -> str:
         actor=acting_user,
         action=AuditAction.UPDATE,
         obj=user,
-        reason="one-time password link issued",
+        reason=SystemReason.PASSWORD_LINK_ISSUED,
         changes={"valid_hours": round(settings.PASSWORD_RESET_TIMEOUT / 3600, 1)},
     )
     return reverse("password-reset-confirm", kwargs={"uidb64": uidb64, "token": token})
@@ -133,7 +136,5 @@ def password_reset_link_create(*, user: User, acting_user: Any) -> str:
 
 def password_reset_completed(*, user: User) -> None:
     """After a new password was set through a link: audit it, and lift a lock-out on the username."""
-    audit_record(
-        actor=user, action=AuditAction.UPDATE, obj=user, reason="password set through a one-time link"
-    )
+    audit_record(actor=user, action=AuditAction.UPDATE, obj=user, reason=SystemReason.PASSWORD_SET_BY_LINK)
     axes_reset(username=user.get_username())

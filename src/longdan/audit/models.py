@@ -25,6 +25,21 @@ class AuditAction(models.TextChoices):
     LOCKOUT = "lockout", _("Locked out")
 
 
+class SystemReason(models.TextChoices):
+    """Reasons the system writes itself (a person's reason, e.g. for opening a tip, is stored as typed).
+
+    The value is what is stored (rows already written keep it); the label is what pages show."""
+
+    SECOND_FACTOR = "second factor", _("with the second factor")
+    WRONG_SECOND_FACTOR = "wrong second-factor code", _("wrong second-factor code")
+    THROTTLED = "second-factor code while throttled", _("second-factor code while temporarily locked")
+    WRONG_SETUP_CODE = "wrong set-up code", _("wrong code when setting up the second factor")
+    PASSWORD_LINK_ISSUED = "one-time password link issued", _("one-time password link issued")
+    PASSWORD_SET_BY_LINK = "password set through a one-time link", _("password set through a one-time link")
+    HOUSEHOLD_EXPORT = "household export", _("household data export")
+    RETENTION = "retention", _("retention rule applied")
+
+
 class AppendOnlyError(Exception):
     pass
 
@@ -128,3 +143,10 @@ class AuditEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("The audit trail is append-only.")
+
+    @property
+    def reason_display(self) -> str:
+        """The reason as a page shows it: a system reason in the reader's language, a person's as typed."""
+        if self.reason in SystemReason.values:
+            return str(SystemReason(self.reason).label)
+        return self.reason

@@ -25,7 +25,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from longdan.assignments.models import HouseholdAssignment
-from longdan.audit.models import AuditAction
+from longdan.audit.models import AuditAction, SystemReason
 from longdan.audit.services import audit_read, audit_record
 from longdan.cases.models import Case
 from longdan.fieldwork.models import Visit
@@ -132,7 +132,7 @@ def household_export_data(*, user: Any, household: Household) -> dict[str, Any]:
         tips = _tips_of(user, household)
         data["tips"] = [_row(t, skip={"recorded_by"}) for t in tips]
         for tip in tips:
-            audit_read(actor=user, obj=tip, reason="household export")
+            audit_read(actor=user, obj=tip, reason=SystemReason.HOUSEHOLD_EXPORT)
     return data
 
 

@@ -25,7 +25,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from longdan.audit.models import AuditAction
+from longdan.audit.models import AuditAction, SystemReason
 from longdan.audit.services import audit_record
 from longdan.cases.models import FINAL_STATES, Case, CaseEvent
 
@@ -92,7 +92,7 @@ def _audit(actor: Any, obj: Any, fields: list[str]) -> None:
         action=AuditAction.UPDATE,
         obj=obj,
         changes={"anonymised": fields},
-        reason="retention",
+        reason=SystemReason.RETENTION,
     )
 
 
