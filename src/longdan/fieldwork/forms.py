@@ -95,6 +95,16 @@ class VisitForm(forms.Form):
             self.initial.setdefault("kind", VisitKind.HOME)
             self.initial.setdefault("client_uuid", uuid.uuid4())
 
+    def visit_arguments(self) -> dict[str, Any]:
+        """The valid form as `visit_record`'s keyword arguments (the page and the API call it alike)."""
+        data = self.cleaned_data
+        return {
+            **{name: data[name] for name in self.fields if name not in ("members", "topics")},
+            "household": self.household,
+            "members": list(data["members"]),
+            "topics": list(data["topics"]),
+        }
+
 
 class CellMeetingForm(forms.Form):
     """Biên bản sinh hoạt chi bộ ấp: issues are typed one per line, so the form needs no script."""

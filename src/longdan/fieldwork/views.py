@@ -57,22 +57,8 @@ def visit_create(request: HttpRequest, household_id: int) -> HttpResponse:
     household = selectors.get_household_for_visit(user=request.user, household_id=household_id)
     form = VisitForm(request.POST or None, household=household, user=request.user)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            visit = visit_record(
-                household=household,
-                members=list(data["members"]),
-                acting_user=request.user,
-                visited_at=data["visited_at"],
-                kind=data["kind"],
-                security_situation=data["security_situation"],
-                welfare_situation=data["welfare_situation"],
-                aspirations=data["aspirations"],
-                topics=list(data["topics"]),
-                advice=data["advice"],
-                follow_up_on=data["follow_up_on"],
-                client_uuid=data["client_uuid"],
-            )
+            visit = visit_record(acting_user=request.user, **form.visit_arguments())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -73,20 +73,7 @@ def visit_create_api(request: HttpRequest, payload: VisitIn) -> Any:
     data = form.cleaned_data
     # Only to tell 200 from 201: the service itself returns the first visit for a UUID it has seen.
     seen_before = Visit.objects.filter(client_uuid=data["client_uuid"]).exists()
-    visit = visit_record(
-        household=household,
-        members=list(data["members"]),
-        acting_user=request.user,
-        visited_at=data["visited_at"],
-        kind=data["kind"],
-        security_situation=data["security_situation"],
-        welfare_situation=data["welfare_situation"],
-        aspirations=data["aspirations"],
-        topics=list(data["topics"]),
-        advice=data["advice"],
-        follow_up_on=data["follow_up_on"],
-        client_uuid=data["client_uuid"],
-    )
+    visit = visit_record(acting_user=request.user, **form.visit_arguments())
     return Status(200 if seen_before else 201, get_visit_for_user(user=request.user, visit_id=visit.pk))
 
 
