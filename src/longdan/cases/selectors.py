@@ -1,5 +1,6 @@
 """Reads for petitions. Every list starts from Case.objects.visible_to(user) (or from one member's own cases)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,7 +15,15 @@ from longdan.geo.models import Hamlet
 from longdan.org.models import FIELD_UNIT_KINDS, Unit
 from longdan.people.models import Member
 
-from .models import COMMUNE_BODIES, OPEN_STATES, REFERRED_ONWARD_STATES, Case, CaseEvent, CaseState
+from .models import (
+    COMMUNE_BODIES,
+    OPEN_STATES,
+    REFERRED_ONWARD_STATES,
+    Case,
+    CaseEvent,
+    CaseQuerySet,
+    CaseState,
+)
 from .workflow import Transition, available_transitions
 
 # What a list row shows; one join per name, never a query per row.
@@ -62,14 +71,18 @@ def cases_board(
     overdue: bool = False,
     member: Member | None = None,
     today: date | None = None,
+    narrow: Callable[[CaseQuerySet], CaseQuerySet] | None = None,
 ) -> CasesBoard:
     """The command's petitions board: how many cases stand in each state, and the ones the filters pick.
 
     Two queries whatever the number of cases: one aggregate for the counts, and the
-    list (with its joins) when the page evaluates it.
+    list (with its joins) when the page evaluates it. `narrow`, when given, narrows the
+    visible cases before anything is counted (a drill-down from a report's figure).
     """
     today = today or timezone.localdate()
     base = Case.objects.visible_to(user)
+    if narrow is not None:
+        base = narrow(base)
     if station is not None:
         base = base.filter(station=station)
     if category:

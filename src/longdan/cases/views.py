@@ -17,6 +17,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from longdan.core.scoping import get_scope
 from longdan.households.models import Household
+from longdan.reports.drilldown import drill_from_request
 
 from .forms import BoardFilterForm, CaseOpenForm, NoteForm, TransitionForm
 from .models import Case, CaseState
@@ -227,8 +228,10 @@ def case_board(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     form = BoardFilterForm(request.GET or None, user=request.user)
     data = form.cleaned_data if form.is_valid() else {}
+    drill = drill_from_request(request, Case)  # from a figure of the dashboard
     board = cases_board(
         user=request.user,
+        narrow=drill.apply if drill else None,
         station=data.get("station"),
         state=data.get("state") or None,
         category=data.get("category") or None,
@@ -238,7 +241,7 @@ def case_board(request: HttpRequest) -> HttpResponse:
     page = Paginator(board.cases, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "board": board, "page": page, "query": query.urlencode()}
+    context = {"form": form, "board": board, "page": page, "query": query.urlencode(), "drill": drill}
     if _is_htmx(request):
         return render(request, "cases/_board_results.html", context)
     return render(request, "cases/case_board.html", context)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from longdan.core.forms import DateInput, DateTimeInput
 from longdan.households.models import Household
-from longdan.org.models import PartyCell
+from longdan.org.models import PartyCell, Unit
 from longdan.people.models import Member, MemberStatus
 
 from .models import Advice, Topic, VisitKind
@@ -49,6 +49,44 @@ def _members_for(user: Any, station_path: str) -> Any:
         .filter(unit__path__startswith=station_path, status=MemberStatus.ACTIVE)
         .order_by("name_sort")
     )
+
+
+class RecordFilterForm(forms.Form):
+    """The filters of a list of field records (visits, cell meetings): a plain GET form.
+
+    The station picker is offered only to those who see more than one station.
+    """
+
+    station = forms.ModelChoiceField(label=_("Station"), queryset=Unit.objects.none(), required=False)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+    def __init__(self, *args: Any, stations: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["station"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = stations
+        field.empty_label = _("All stations")
+        if stations.count() < 2:
+            del self.fields["station"]
+
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
+        since, until = data.get("since"), data.get("until")
+        if since and until and until < since:
+            raise ValidationError(_("The end date is before the start date."), code="range")
+        return data
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters as keyword arguments of the list's selector (none when the form is not valid)."""
+        if not self.is_bound or not self.is_valid():
+            return {}
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+class VisitFilterForm(RecordFilterForm):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *VisitKind.choices])
 
 
 class VisitForm(forms.Form):

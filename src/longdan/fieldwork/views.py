@@ -15,10 +15,19 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from longdan.core.scoping import get_scope
+from longdan.reports.drilldown import drill_from_request
 
 from . import selectors
 from .cadence import DEFAULT_CADENCE, cadences_for
-from .forms import CadenceForm, CellMeetingForm, VisitForm, add_service_errors
+from .forms import (
+    CadenceForm,
+    CellMeetingForm,
+    RecordFilterForm,
+    VisitFilterForm,
+    VisitForm,
+    add_service_errors,
+)
+from .models import CellMeeting, Visit
 from .services import cell_meeting_record, visit_cadence_set, visit_record
 
 PAGE_SIZE = 50
@@ -85,9 +94,13 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def visit_list(request: HttpRequest) -> HttpResponse:
-    visits = selectors.visits_for_user(request.user)
+    form = VisitFilterForm(request.GET or None, stations=selectors.stations_for_user(request.user))
+    visits = selectors.visits_for_user(request.user, **form.filters())
+    drill = drill_from_request(request, Visit)  # from a figure of the dashboard
+    if drill:
+        visits = drill.apply(visits)
     page = Paginator(visits, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "fieldwork/visit_list.html", {"page": page})
+    return render(request, "fieldwork/visit_list.html", {"page": page, "form": form, "drill": drill})
 
 
 @login_required
@@ -158,13 +171,22 @@ def station_cadence(request: HttpRequest, station_id: int) -> HttpResponse:
 
 @login_required
 def cell_meeting_list(request: HttpRequest) -> HttpResponse:
-    meetings = selectors.cell_meetings_for_user(request.user)
+    form = RecordFilterForm(request.GET or None, stations=selectors.stations_for_user(request.user))
+    meetings = selectors.cell_meetings_for_user(request.user, **form.filters())
+    drill = drill_from_request(request, CellMeeting)  # from a figure of the dashboard
+    if drill:
+        meetings = drill.apply(meetings)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     scope = get_scope(request.user)
     return render(
         request,
         "fieldwork/cellmeeting_list.html",
-        {"page": page, "may_record": bool(scope.everything or scope.is_command or scope.member_id)},
+        {
+            "page": page,
+            "form": form,
+            "drill": drill,
+            "may_record": bool(scope.everything or scope.is_command or scope.member_id),
+        },
     )
 
 

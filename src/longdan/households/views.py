@@ -9,12 +9,14 @@ from django.views.decorators.vary import vary_on_headers
 from longdan.core.scoping import get_scope
 from longdan.people.selectors import visible_member_ids
 from longdan.privacy.selectors import household_privacy_panel
+from longdan.reports.drilldown import drill_from_request
 
 # The card's timeline gathers from apps above households (see its docstring): views are the page
 # layer, the top row, so this view may call it; households' models and selectors never do.
 from longdan.web.timeline import household_card_extras
 
 from .forms import HouseholdFilterForm
+from .models import Household
 from .selectors import hamlet_options, household_card, household_list, station_options
 
 PAGE_SIZE = 25
@@ -29,11 +31,15 @@ def household_list_view(request: HttpRequest) -> HttpResponse:
         stations=station_options(user=request.user),
     )
     households = household_list(user=request.user, **form.filters())
+    drill = drill_from_request(request, Household)  # from a figure of the dashboard
+    if drill:
+        households = drill.apply(households)
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     scope = get_scope(request.user)
     context = {
         "form": form,
         "page": page,
+        "drill": drill,
         # A field member sees only his own households: a column repeating his name says nothing.
         "show_member": scope.everything or bool(scope.unit_ids or scope.commune_ids),
     }

@@ -20,6 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from longdan.core.scoping import get_scope
 from longdan.households.models import Household
 from longdan.households.selectors import households_of_member
+from longdan.reports.drilldown import drill_from_request
 
 from .forms import STEP_FORMS, ActForm, AssessForm, PassForm, ReasonForm, TipFilterForm, TipRecordForm
 from .models import Tip
@@ -101,8 +102,11 @@ def tip_list_view(request: HttpRequest) -> HttpResponse:
     """The tips a user may see, newest first: category, urgency, status, station, date — never content or source."""
     form = TipFilterForm(request.GET or None)
     tips = tip_list(user=request.user, **form.filters())
+    drill = drill_from_request(request, Tip)  # from a figure of the dashboard
+    if drill:
+        tips = drill.apply(tips)
     page = Paginator(tips, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "commands": has_tip_role(request.user)}
+    context = {"form": form, "page": page, "commands": has_tip_role(request.user), "drill": drill}
     if _is_htmx(request):
         return render(request, "intel/_tip_results.html", context)
     return render(request, "intel/tip_list.html", context)

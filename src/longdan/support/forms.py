@@ -13,7 +13,7 @@ from longdan.households.models import Household, Resident
 from longdan.org.models import Unit
 
 from .models import LoanStatus, SupportEvent, SupportProgram
-from .selectors import events_for_benefit, hamlets_of_stations
+from .selectors import NOT_A_LOAN, events_for_benefit, hamlets_of_stations
 
 
 def _vnd_text(value: Any) -> str:
@@ -109,6 +109,25 @@ class EventFilterForm(forms.Form):
     program = forms.ModelChoiceField(
         label=_("Program"), queryset=SupportProgram.objects.all(), required=False, empty_label=_("All")
     )
+
+
+class BenefitFilterForm(forms.Form):
+    """The benefit list's filters: a plain GET form."""
+
+    program = forms.ModelChoiceField(
+        label=_("Program"), queryset=SupportProgram.objects.all(), required=False, empty_label=_("All")
+    )
+    loan = forms.ChoiceField(
+        label=_("Loan"),
+        required=False,
+        choices=[("", _("All")), (NOT_A_LOAN, _("Not a loan")), *LoanStatus.choices],
+    )
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        program = self.cleaned_data.get("program")
+        return {"program": program.pk if program else None, "loan": self.cleaned_data.get("loan") or ""}
 
 
 class BenefitForm(forms.Form):

@@ -3,7 +3,7 @@
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -22,6 +22,30 @@ def get_support_event_for_user(user: Any, pk: int) -> SupportEvent:
 def support_event_list(*, user: Any, program: int | None = None) -> QuerySet[SupportEvent]:
     events = SupportEvent.objects.visible_to(user).select_related("program", "station", "hamlet")
     return events.filter(program_id=program) if program else events
+
+
+# `loan` filter of the benefit list: not a loan, or a loan in one of its states.
+NOT_A_LOAN = "none"
+
+
+def benefit_list(*, user: Any, program: int | None = None, loan: str = "") -> QuerySet[Benefit]:
+    """Support given to the households `user` may see, newest first, ready for a list."""
+    benefits = Benefit.objects.visible_to(user).select_related(
+        "program", "household", "household__hamlet", "resident", "station"
+    )
+    if program:
+        benefits = benefits.filter(program_id=program)
+    if loan == NOT_A_LOAN:
+        benefits = benefits.filter(loan_status="")
+    elif loan:
+        benefits = benefits.filter(loan_status=loan)
+    return benefits.order_by("-given_on", "-id")
+
+
+def benefit_totals(benefits: QuerySet[Benefit]) -> dict[str, int]:
+    """How many rows of a benefit list, and the value and loan amounts they add up to (VND)."""
+    totals = benefits.order_by().aggregate(count=Count("pk"), value=Sum("value"), loans=Sum("loan_amount"))
+    return {"count": totals["count"], "value": totals["value"] or 0, "loans": totals["loans"] or 0}
 
 
 def benefits_of_household(household: Any) -> QuerySet[Benefit]:

@@ -19,10 +19,13 @@ from django.views.decorators.vary import vary_on_headers
 from longdan.core.scoping import get_scope
 from longdan.households.models import Household
 from longdan.households.selectors import households_of_member
+from longdan.reports.drilldown import drill_from_request
 
-from .forms import BenefitForm, EventFilterForm, LoanStepForm, SupportEventForm
-from .models import LoanStatus
+from .forms import BenefitFilterForm, BenefitForm, EventFilterForm, LoanStepForm, SupportEventForm
+from .models import Benefit, LoanStatus, SupportEvent
 from .selectors import (
+    benefit_list,
+    benefit_totals,
     benefits_of_event,
     get_benefit_for_user,
     get_support_event_for_user,
@@ -64,8 +67,16 @@ def support_event_list_view(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None)
     program = form.cleaned_data.get("program") if form.is_valid() else None
     events = support_event_list(user=request.user, program=program.pk if program else None)
+    drill = drill_from_request(request, SupportEvent)  # from a figure of the dashboard
+    if drill:
+        events = drill.apply(events)
     page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "may_record": stations_for_events(user=request.user).exists()}
+    context = {
+        "form": form,
+        "page": page,
+        "may_record": stations_for_events(user=request.user).exists(),
+        "drill": drill,
+    }
     if _is_htmx(request):
         return render(request, "support/_event_results.html", context)
     return render(request, "support/event_list.html", context)
@@ -102,6 +113,24 @@ def support_event_new(request: HttpRequest) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     one_station = stations.first() if len(stations) == 1 else None
     return render(request, "support/event_new.html", {"form": form, "station": one_station}, status=status)
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def benefit_list_view(request: HttpRequest) -> HttpResponse:
+    """Support given to the households a user may see, newest first, with the totals of what the filters pick."""
+    if get_scope(request.user).is_empty:
+        raise PermissionDenied
+    form = BenefitFilterForm(request.GET or None)
+    benefits = benefit_list(user=request.user, **form.filters())
+    drill = drill_from_request(request, Benefit)  # from a figure of the dashboard
+    if drill:
+        benefits = drill.apply(benefits)
+    page = Paginator(benefits, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "totals": benefit_totals(benefits), "drill": drill}
+    if _is_htmx(request):
+        return render(request, "support/_benefit_results.html", context)
+    return render(request, "support/benefit_list.html", context)
 
 
 @login_required

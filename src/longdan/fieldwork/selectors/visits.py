@@ -5,11 +5,14 @@ index: one index seek per household, never a scan of visits.
 """
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from longdan.households.models import Household
+from longdan.org.models import Unit
+from longdan.rollup.services import local_midnight
 
 from ..models import CellMeeting, Topic, Visit, VisitMember
 
@@ -18,11 +21,27 @@ def presence_prefetch() -> Prefetch:
     return Prefetch("presence", queryset=VisitMember.objects.select_related("member").order_by("position"))
 
 
-def visits_for_user(user: Any) -> QuerySet[Visit]:
-    """Visits the user may see, newest first, ready for a list (no query per row)."""
+def visits_for_user(
+    user: Any,
+    *,
+    station: Unit | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    kind: str = "",
+) -> QuerySet[Visit]:
+    """Visits the user may see, newest first, ready for a list (no query per row); optionally of one
+    station (at the time of the visit), of one kind, or made on local days from `since` to `until`."""
+    visits = Visit.objects.visible_to(user)
+    if station is not None:
+        visits = visits.filter(station=station)
+    if since is not None:
+        visits = visits.filter(visited_at__gte=local_midnight(since))
+    if until is not None:
+        visits = visits.filter(visited_at__lt=local_midnight(until + timedelta(days=1)))
+    if kind:
+        visits = visits.filter(kind=kind)
     return (
-        Visit.objects.visible_to(user)
-        .select_related("household__hamlet")
+        visits.select_related("household__hamlet", "station")
         .prefetch_related(presence_prefetch(), "topics")
         .order_by("-visited_at", "-id")
     )
@@ -62,10 +81,19 @@ def with_last_visit(queryset: QuerySet, household_ref: str) -> QuerySet:
     )
 
 
-def cell_meetings_for_user(user: Any) -> QuerySet[CellMeeting]:
+def cell_meetings_for_user(
+    user: Any, *, station: Unit | None = None, since: date | None = None, until: date | None = None
+) -> QuerySet[CellMeeting]:
+    """Cell meetings the user may see, newest first; optionally of one station, held from `since` to `until`."""
+    meetings = CellMeeting.objects.visible_to(user)
+    if station is not None:
+        meetings = meetings.filter(station=station)
+    if since is not None:
+        meetings = meetings.filter(held_on__gte=since)
+    if until is not None:
+        meetings = meetings.filter(held_on__lte=until)
     return (
-        CellMeeting.objects.visible_to(user)
-        .select_related("cell__hamlet", "station")
+        meetings.select_related("cell__hamlet", "station")
         .prefetch_related("attendees", "issues")
         .order_by("-held_on", "-id")
     )

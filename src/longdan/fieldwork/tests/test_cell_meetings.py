@@ -166,6 +166,17 @@ def test_the_meeting_pages_work(client, world, meeting_a):
     assert "Trần Văn Bí" in detail
 
 
+def test_the_meeting_list_filters_by_date(client, world, meeting_a):
+    client.force_login(world.commander_a)
+    held = meeting_a.held_on.isoformat()
+    shown = client.get(reverse("cellmeeting-list"), {"since": held, "until": held})
+    assert [m.pk for m in shown.context["page"].object_list] == [meeting_a.pk]
+    later = (meeting_a.held_on + timedelta(days=1)).isoformat()
+    none = client.get(reverse("cellmeeting-list"), {"since": later})
+    assert list(none.context["page"].object_list) == []
+    assert "No cell meeting matches." in none.text
+
+
 def test_an_issue_can_become_a_hamlet_petition(client, world, meeting_a):
     from django.apps import apps
 

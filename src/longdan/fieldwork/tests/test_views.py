@@ -229,6 +229,49 @@ def test_the_visit_list_holds_only_visible_visits(client, world, visit_a):
     assert "Thạch Thị Sà Vọng" not in html
 
 
+def test_the_visit_list_filters_by_station_dates_and_kind(client, world):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    vn = ZoneInfo("Asia/Ho_Chi_Minh")
+    late = VisitFactory(household=world.household_a, visited_at=datetime(2026, 10, 31, 23, 30, tzinfo=vn))
+    early = VisitFactory(household=world.household_a, visited_at=datetime(2026, 9, 30, 23, 30, tzinfo=vn))
+    phone = VisitFactory(
+        household=world.household_a, kind="phone", visited_at=datetime(2026, 10, 15, 9, tzinfo=vn)
+    )
+    other = VisitFactory(household=world.household_b, visited_at=datetime(2026, 10, 20, 9, tzinfo=vn))
+    client = logged_in(client, world.province_user)
+
+    def listed(**query):
+        response = client.get(reverse("visit-list"), query)
+        assert response.status_code == 200
+        return {visit.pk for visit in response.context["page"].object_list}
+
+    assert listed() == {late.pk, early.pk, phone.pk, other.pk}
+    assert listed(station=world.station_a.pk) == {late.pk, early.pk, phone.pk}
+    # Local days: 23:30 on 31/10 is in October, 23:30 on 30/09 is not.
+    assert listed(since="2026-10-01", until="2026-10-31") == {late.pk, phone.pk, other.pk}
+    assert listed(since="01/10/2026", until="31/10/2026", kind="phone") == {phone.pk}
+    response = client.get(reverse("visit-list"), {"since": "2026-10-31", "until": "2026-10-01"})
+    assert "The end date is before the start date." in response.text
+
+
+def test_the_visit_list_keeps_its_filters_from_page_to_page(client, world):
+    from longdan.fieldwork.views import PAGE_SIZE
+
+    for day in range(PAGE_SIZE + 1):
+        VisitFactory(household=world.household_a, visited_at=timezone.now() - timedelta(days=day))
+    response = logged_in(client, world.province_user).get(
+        reverse("visit-list"), {"station": world.station_a.pk}
+    )
+    assert f"?station={world.station_a.pk}&amp;page=2" in response.text
+
+
+def test_a_commander_of_one_station_is_not_offered_a_station_picker(client, world, visit_a):
+    response = logged_in(client, world.commander_a).get(reverse("visit-list"))
+    assert "station" not in response.context["form"].fields
+
+
 # ---------------------------------------------------------------- station pages
 
 

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from longdan.cases.models import CaseState
 from longdan.households.poverty import PovertyCategory
 
 from ..charts import number
@@ -80,9 +79,18 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
             "title": _("Coverage"),
             "rows": [
                 _row(*_keyed(_("Members in charge"), pair("members_in_charge"))),
-                _row(*_keyed(_("Households"), pair("household_coverage", "households")), links.households()),
-                _row(*_keyed(_("Households with a member in charge"), pair("household_coverage", "covered"))),
-                _row(*_keyed(_("Households without a member"), pair("household_coverage", "without_member"))),
+                _row(
+                    *_keyed(_("Households"), pair("household_coverage", "households")),
+                    links.figure("households"),
+                ),
+                _row(
+                    *_keyed(_("Households with a member in charge"), pair("household_coverage", "covered")),
+                    links.figure("covered"),
+                ),
+                _row(
+                    *_keyed(_("Households without a member"), pair("household_coverage", "without_member")),
+                    links.figure("without_member"),
+                ),
                 _row(*_keyed(_("Coverage"), pair("household_coverage", "percent")), percent=True),
             ],
         },
@@ -90,8 +98,11 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
             "key": "visits",
             "title": _("Visits"),
             "rows": [
-                _row(*_keyed(_("Visits"), pair("visits", "visits")), links.visits()),
-                _row(*_keyed(_("Households visited"), pair("visits", "households_visited"))),
+                _row(*_keyed(_("Visits"), pair("visits", "visits")), links.figure("visits")),
+                _row(
+                    *_keyed(_("Households visited"), pair("visits", "households_visited")),
+                    links.figure("households_visited"),
+                ),
                 _row(*_keyed(_("Visits per household per month"), pair("visits", "per_household_per_month"))),
                 _row(
                     *_keyed(
@@ -105,14 +116,17 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
             "key": "petitions",
             "title": _("Petitions"),
             "rows": [
-                _row(*_keyed(_("Received"), pair("petitions_received", "received")), links.petitions()),
+                _row(
+                    *_keyed(_("Received"), pair("petitions_received", "received")),
+                    links.figure("petitions_received"),
+                ),
                 _row(
                     *_keyed(_("Resolved"), pair("petitions_resolved", "resolved")),
-                    links.petitions(state=CaseState.RESOLVED),
+                    links.figure("petitions_resolved"),
                 ),
                 _row(*_keyed(_("Resolved on time"), pair("petitions_resolved", "on_time"))),
                 _row(*_keyed(_("Median days to resolve"), pair("petitions_resolved", "median_days"))),
-                _row(*_keyed(_("Overdue"), pair("petitions_overdue")), links.petitions(overdue=True)),
+                _row(*_keyed(_("Overdue"), pair("petitions_overdue")), links.figure("petitions_overdue")),
             ],
         },
     ]
@@ -122,9 +136,9 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
                 "key": "tips",
                 "title": _("Tips"),
                 "rows": [
-                    _row(*_keyed(_("Received"), pair("tips", "received")), links.tips()),
-                    _row(*_keyed(_("Verified"), pair("tips", "verified"))),
-                    _row(*_keyed(_("Acted on"), pair("tips", "acted_on"))),
+                    _row(*_keyed(_("Received"), pair("tips", "received")), links.figure("tips_received")),
+                    _row(*_keyed(_("Verified"), pair("tips", "verified")), links.figure("tips_verified")),
+                    _row(*_keyed(_("Acted on"), pair("tips", "acted_on")), links.figure("tips_acted_on")),
                 ],
                 "note": ""
                 if indicators["tips"]["current"]["complete"]
@@ -136,11 +150,19 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
             "key": "support",
             "title": _("Support"),
             "rows": [
-                _row(*_keyed(_("Support given"), pair("support_given", "benefits")), links.support()),
+                _row(
+                    *_keyed(_("Support given"), pair("support_given", "benefits")),
+                    links.figure("support_given"),
+                ),
                 _row(*_keyed(_("Value (VND)"), pair("support_given", "total_value"))),
-                _row(*_keyed(_("People served at support events"), pair("support_given", "people_served"))),
-                _row(*_keyed(_("Loans advised"), pair("loans", "advised"))),
-                _row(*_keyed(_("Loans disbursed"), pair("loans", "disbursed"))),
+                _row(
+                    *_keyed(_("People served at support events"), pair("support_given", "people_served")),
+                    links.figure("support_events"),
+                ),
+                _row(*_keyed(_("Loans advised"), pair("loans", "advised")), links.figure("loans_advised")),
+                _row(
+                    *_keyed(_("Loans disbursed"), pair("loans", "disbursed")), links.figure("loans_disbursed")
+                ),
                 _row(*_keyed(_("Loans disbursed (VND)"), pair("loans", "disbursed_amount"))),
             ],
         },
@@ -151,21 +173,27 @@ def indicator_groups(indicators: dict[str, Any], *, links: Any, show_tips: bool)
                 *[
                     _row(
                         *_keyed(str(label), pair("poverty_status", value)),
-                        links.households(poverty=value),
+                        links.figure(f"poverty_{value}"),
                     )
                     for value, label in PovertyCategory.choices
                 ],
                 _row(
-                    *_keyed(_("Out of poverty in the period"), pair("poverty_transitions", "out_of_poverty"))
+                    *_keyed(_("Out of poverty in the period"), pair("poverty_transitions", "out_of_poverty")),
+                    links.figure("out_of_poverty"),
                 ),
-                _row(*_keyed(_("Into poverty in the period"), pair("poverty_transitions", "into_poverty"))),
+                _row(
+                    *_keyed(_("Into poverty in the period"), pair("poverty_transitions", "into_poverty")),
+                    links.figure("into_poverty"),
+                ),
             ],
         },
         {
             "key": "meetings",
             "title": _("Cell meetings"),
             "rows": [
-                _row(*_keyed(_("Meetings held"), pair("cell_meetings", "held")), links.meetings()),
+                _row(
+                    *_keyed(_("Meetings held"), pair("cell_meetings", "held")), links.figure("cell_meetings")
+                ),
                 _row(*_keyed(_("Attendances"), pair("cell_meetings", "attendances"))),
                 _row(*_keyed(_("Members attending"), pair("cell_meetings", "members_attending"))),
             ],

@@ -8,7 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
@@ -22,7 +21,9 @@ from longdan.households.models import Household
 from longdan.households.poverty import PovertyCategory
 from longdan.org.models import FIELD_UNIT_KINDS, Unit, UnitKind
 
+from ..drilldown import drill_url
 from ..indicators._common import primary_open_on
+from ..periods import Period
 from ..scope import ReportScope
 
 # Units a dashboard is drawn for: the HQ, a province command, a station or flotilla (teams have no events).
@@ -63,59 +64,39 @@ def station_columns(*, show_tips: bool) -> list[tuple[str, str]]:
 
 @dataclass
 class DrillDown:
-    """Links from a figure to the list of records behind it, on the existing list pages and their filters.
+    """Links from a figure to the list of records behind it (`reports.drilldown`): the list page of
+    the figure's records, narrowed to those the indicator counted for the scope and period.
 
-    Those pages apply the access rule themselves (`visible_to`), so a link can only narrow what
-    the user already sees; a station filter is added when the scope is one station.
+    Those pages apply the access rule themselves (`visible_to`) before narrowing, so a link can
+    only show what the user already sees.
     """
 
-    scope: ReportScope
-    user: Any
+    period: Period
+    scope_code: str = ""
 
-    def _station(self) -> int | None:
-        if self.scope.unit is not None and self.scope.unit.kind in FIELD_UNIT_KINDS:
-            return self.scope.unit.pk
-        return None
+    def figure(self, name: str, *, scope_code: str | None = None) -> str:
+        code = self.scope_code if scope_code is None else scope_code
+        return drill_url(name, scope_code=code, period=self.period)
 
-    def _url(self, name: str, station: int | None = None, **query: Any) -> str:
-        station = station or self._station()
-        if station:
-            query = {"station": station, **query}
-        url = reverse(name)
-        return f"{url}?{urlencode(query)}" if query else url
+    def for_station(self, station_id: int, station_code: str) -> dict[str, str]:
+        """The links of one row of the stations table (the station's figures, with the station as scope)."""
 
-    def households(self, *, station: int | None = None, poverty: str = "") -> str:
-        return self._url("household-list", station, **({"poverty": poverty} if poverty else {}))
+        def figure(name: str) -> str:
+            return self.figure(name, scope_code=station_code)
 
-    def petitions(self, *, station: int | None = None, state: str = "", overdue: bool = False) -> str:
-        query: dict[str, Any] = {}
-        if state:
-            query["state"] = state
-        if overdue:
-            query["overdue"] = "on"
-        return self._url("case-board", station, **query)
-
-    def visits(self) -> str:
-        return reverse("visit-list")
-
-    def meetings(self) -> str:
-        return reverse("cellmeeting-list")
-
-    def support(self) -> str:
-        return reverse("support-event-list")
-
-    def tips(self) -> str:
-        return reverse("tip-list")
-
-    def for_station(self, station_id: int) -> dict[str, str]:
-        """The links of one row of the stations table."""
         return {
-            "households": self.households(station=station_id),
+            "households": figure("households"),
             "coverage_percent": reverse("station-coverage", args=[station_id]),
             "within_cadence_percent": reverse("station-cadence", args=[station_id]),
-            "visits": reverse("station-work", args=[station_id]),
-            "cases_received": self.petitions(station=station_id),
-            "cases_overdue": self.petitions(station=station_id, overdue=True),
+            "visits": figure("visits"),
+            "households_visited": figure("households_visited"),
+            "cases_received": figure("petitions_received"),
+            "cases_resolved": figure("petitions_resolved"),
+            "cases_overdue": figure("petitions_overdue"),
+            "tips_received": figure("tips_received"),
+            "benefits": figure("support_given"),
+            "benefits_value": figure("support_given"),
+            "meetings": figure("cell_meetings"),
         }
 
 

@@ -61,14 +61,15 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     if sort not in SORTABLE:
         sort = "name"
     rows = sort_rows(board["stations"], sort, descending=descending)
-    links = selectors.DrillDown(scope=scope, user=request.user)
+    scope_code = request.GET.get("scope", "").strip()
+    links = selectors.DrillDown(period=period, scope_code=scope_code)
     context: dict[str, Any] = {
         "board": board,
         "scope": scope,
         "period": period,
         "period_error": period_error,
         "period_text": request.GET.get("period", "").strip() or period.code,
-        "scope_code": request.GET.get("scope", "").strip(),
+        "scope_code": scope_code,
         "scope_choices": selectors.scope_choices(request.user),
         "suggestions": period_suggestions(),
         "groups": indicator_groups(board["indicators"], links=links, show_tips=show_tips),
@@ -77,7 +78,9 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "columns": selectors.station_columns(show_tips=show_tips),
         "sort": sort,
         "descending": descending,
-        "station_links": {row["station_id"]: links.for_station(row["station_id"]) for row in rows},
+        "station_links": {
+            row["station_id"]: links.for_station(row["station_id"], row["code"]) for row in rows
+        },
     }
     return render(request, "reports/dashboard.html", context, status=400 if period_error else 200)
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from longdan.households.models import Household, PovertyAssessment
@@ -49,6 +49,17 @@ def categories_on(household_ids: Iterable[int], day: date) -> dict[int, str]:
     return found
 
 
+def transitions_queryset(scope: ReportScope, period: Period) -> QuerySet[Household]:
+    """Households of the scope with an assessment dated in the period, annotated with their category
+    at its start (`before`: latest assessment dated before its first day) and at its end (`after`)."""
+    dated = PovertyAssessment.objects.filter(assessed_on__gte=period.start, assessed_on__lte=period.end)
+    return (
+        scope.filter_households(Household.objects.order_by())
+        .filter(pk__in=dated.values("household_id"))
+        .annotate(before=_latest(before=period.start), after=_latest(on_or_before=period.end))
+    )
+
+
 def poverty_transitions(scope: ReportScope, period: Period) -> dict[str, int]:
     """Households whose poverty status changed between the start and the end of the period.
 
@@ -63,13 +74,7 @@ def poverty_transitions(scope: ReportScope, period: Period) -> dict[str, int]:
       newly poor); a household first assessed during the period counts in neither;
     - reassessed: households of the scope with at least one assessment dated in the period.
     """
-    dated = PovertyAssessment.objects.filter(assessed_on__gte=period.start, assessed_on__lte=period.end)
-    households = (
-        scope.filter_households(Household.objects.order_by())
-        .filter(pk__in=dated.values("household_id"))
-        .annotate(before=_latest(before=period.start), after=_latest(on_or_before=period.end))
-    )
-    counts = households.aggregate(
+    counts = transitions_queryset(scope, period).aggregate(
         reassessed=Count("*"),
         out_of_poverty=Count("pk", filter=Q(before=POOR, after__in=NOT_POOR)),
         into_poverty=Count("pk", filter=Q(before__in=NOT_POOR, after=POOR)),
@@ -112,4 +117,10 @@ def poverty_status(scope: ReportScope, period: Period) -> dict[str, int]:
     return counts
 
 
-__all__ = ["categories_on", "category_then", "poverty_status", "poverty_transitions"]
+__all__ = [
+    "categories_on",
+    "category_then",
+    "poverty_status",
+    "poverty_transitions",
+    "transitions_queryset",
+]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from longdan.households.models import Household
 from longdan.reports.charts import number
+from longdan.reports.drilldown import drill_url
 from longdan.reports.periods import Period
 from longdan.reports.scope import ReportScope
 from longdan.reports.selectors import dashboard
@@ -75,9 +76,11 @@ class TestDashboard:
             (r["visits"] for r in board["stations"]), reverse=True
         )
         assert rows[0]["code"] == w.station_a.code
-        # Drill-down: the overdue figure of a station links to the petitions board filtered for it.
+        # Drill-down: the overdue figure of a station links to the petitions behind it (test_drilldown).
         links = response.context["station_links"][w.station_a.pk]
-        assert links["cases_overdue"] == f"{reverse('case-board')}?station={w.station_a.pk}&overdue=on"
+        assert links["cases_overdue"] == drill_url(
+            "petitions_overdue", scope_code=w.station_a.code, period=OCTOBER
+        )
         assert links["cases_overdue"].replace("&", "&amp;") in response.text
 
     def test_a_station_commander_sees_the_tip_figures(self, client, dataset):

@@ -166,6 +166,49 @@ def _count(client, url):
     return len(captured.captured_queries)
 
 
+class TestBenefitList:
+    def test_it_lists_the_support_given_with_its_totals(self, client, world):
+        gift = benefit_record(
+            acting_user=world.member_user,
+            program=program(ProgramKind.GIFT),
+            household=world.household_a,
+            given_on=date(2026, 3, 2),
+            value=500_000,
+            description="Quà Tết",
+        )
+        advised = loan(world)
+        response = login(client, world.commander_a).get(reverse("benefit-list"))
+        assert response.status_code == 200
+        assert {b.pk for b in response.context["page"].object_list} == {gift.pk, advised.pk}
+        assert response.context["totals"] == {"count": 2, "value": 500_000, "loans": 30_000_000}
+        assert "500.000 ₫" in response.text and gift.get_absolute_url() in response.text
+
+    def test_it_filters_by_loan_state(self, client, world):
+        advised = loan(world)
+        benefit_record(
+            acting_user=world.member_user,
+            program=program(ProgramKind.GIFT),
+            household=world.household_a,
+            given_on=date(2026, 3, 2),
+            value=500_000,
+        )
+        client = login(client, world.commander_a)
+        loans = client.get(reverse("benefit-list"), {"loan": LoanStatus.ADVISED})
+        assert [b.pk for b in loans.context["page"].object_list] == [advised.pk]
+        gifts = client.get(reverse("benefit-list"), {"loan": "none"})
+        assert advised.pk not in {b.pk for b in gifts.context["page"].object_list}
+        assert gifts.context["totals"]["count"] == 1
+
+    @pytest.mark.parametrize("who", ["commander_b", "liaison_b"])
+    def test_another_station_does_not_see_them(self, client, world, who):
+        loan(world)
+        response = login(client, getattr(world, who)).get(reverse("benefit-list"))
+        assert response.context["totals"]["count"] == 0
+
+    def test_it_requires_login(self, client, world):
+        assert client.get(reverse("benefit-list")).status_code == 302
+
+
 class TestBenefits:
     def url(self, household):
         return reverse("benefit-new") + f"?household={household.pk}"
