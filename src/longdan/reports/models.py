@@ -126,6 +126,9 @@ class ReportRequest(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     file = models.FileField(_("file"), upload_to=report_upload_to, blank=True)
+    # Set when `longdan retention --apply` removed the file after LONGDAN_REPORT_FILE_DAYS: the row
+    # stays (who asked for what, and when), the page says why there is nothing to download.
+    file_removed_at = models.DateTimeField(_("file removed at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
     # Whether the file counts tips: only those who see the scope's tips may download it then.
     includes_tips = models.BooleanField(_("includes tips"), default=False)
@@ -168,6 +171,11 @@ class ReportRequest(models.Model):
         """The name the browser saves it under: bao-cao_<unit code>_<period>.<format>."""
         code = self.unit.code if self.unit_id and self.unit else "pham-vi"
         return f"bao-cao_{code}_{self.period.replace('..', '_')}.{self.format}"
+
+    @property
+    def file_days(self) -> int:
+        """How long a file is kept (days), for the notice that replaces a removed one's link."""
+        return int(settings.LONGDAN_REPORT_FILE_DAYS)
 
     def period_label(self) -> Any:
         from .periods import Period, PeriodError

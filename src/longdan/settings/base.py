@@ -249,6 +249,10 @@ LONGDAN_RETENTION_YEARS = {
     "consent": env.int("LONGDAN_RETENTION_CONSENT_YEARS", default=5),
     "request": env.int("LONGDAN_RETENTION_REQUEST_YEARS", default=3),
 }
+# Days a generated report file (reports.ReportRequest.file) is kept, counted from its generation;
+# after that `longdan retention --apply` deletes the file and the reports page says so. The request
+# row stays. 400 days: a year's reports can still be downloaded when the next year's are compared.
+LONGDAN_REPORT_FILE_DAYS = env.int("LONGDAN_REPORT_FILE_DAYS", default=400)
 
 # A one-time password link made by an administrator works once, and for this long (seconds).
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)

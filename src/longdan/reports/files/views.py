@@ -76,8 +76,12 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def report_download(request: HttpRequest, pk: int) -> FileResponse:
+def report_download(request: HttpRequest, pk: int) -> HttpResponse | FileResponse:
     report = get_report_for_user(request.user, pk)
+    if report.file_removed_at is not None:
+        # 410, not 404: the report was there and is gone for good (an old link, a bookmark); the
+        # page says why and what to do, after the same check as a download (404 when not theirs).
+        return render(request, "reports/report_file_removed.html", {"report": report}, status=410)
     if report.status != ReportStatus.DONE or not report.file:
         raise Http404
     audit_record(actor=request.user, action=AuditAction.EXPORT, obj=report)
