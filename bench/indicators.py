@@ -59,6 +59,7 @@ def main() -> None:
         data_dir.mkdir(parents=True, exist_ok=True)
         os.environ["LONGDAN_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "longdan.settings.local")
+    os.environ.setdefault("DEBUG", "false")  # as in production: no query log, no debug cursor
 
     import django
 

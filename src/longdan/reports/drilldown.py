@@ -37,7 +37,7 @@ from .indicators.coverage import registered_households
 from .indicators.fieldwork import meetings_queryset, visits_queryset
 from .indicators.petitions import overdue_queryset, received_queryset, resolutions_queryset
 from .indicators.poverty import NOT_ASSESSED, NOT_POOR, POOR, category_then, transitions_queryset
-from .indicators.support import benefits_queryset
+from .indicators.support import benefits_queryset, events_queryset
 from .periods import Period, PeriodError
 from .scope import ReportScope
 
@@ -121,11 +121,6 @@ def _tips_moved(status: str) -> Records:
     return records
 
 
-def _support_events(scope: ReportScope, period: Period) -> QuerySet[SupportEvent]:
-    events = SupportEvent.objects.filter(held_on__gte=period.start, held_on__lte=period.end)
-    return scope.filter_events(events, commune="hamlet__commune_id")
-
-
 def _loans_advised(scope: ReportScope, period: Period) -> QuerySet[Benefit]:
     start, end = period.bounds()
     return scope.filter_events(Benefit.objects.exclude(loan_status="")).filter(
@@ -164,7 +159,7 @@ FIGURES: dict[str, Figure] = {
         Figure("support_given", Benefit, _("Support given"), benefits_queryset),
         Figure("loans_advised", Benefit, _("Loans advised"), _loans_advised),
         Figure("loans_disbursed", Benefit, _("Loans disbursed"), _loans_disbursed),
-        Figure("support_events", SupportEvent, _("Support events"), _support_events),
+        Figure("support_events", SupportEvent, _("Support events"), events_queryset),
         Figure("cell_meetings", CellMeeting, _("Cell meetings"), meetings_queryset),
     ]
 }

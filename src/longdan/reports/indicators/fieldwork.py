@@ -15,6 +15,7 @@ from longdan.rollup.services import local_midnight
 from ..periods import Period
 from ..scope import ReportScope
 from ._common import already_read, end_of_day, percent, primary_open_on, shared
+from ._statements import statement_totals
 from .coverage import households_in_scope, registered_households
 from .poverty import category_then, poverty_key
 
@@ -193,16 +194,14 @@ def cell_meetings(scope: ReportScope, period: Period) -> dict[str, int]:
     - attendances: station members attending them, one per member per meeting;
     - members_attending: distinct members who attended at least one of them.
     """
-    counts = meetings_queryset(scope, period).aggregate(
+    held, attendances, members = statement_totals(
+        ("cell_meetings", scope, period),
+        lambda: meetings_queryset(scope, period),
         held=Count("pk", distinct=True),
         attendances=Count("attendees"),
         members=Count("attendees", distinct=True),
     )
-    return {
-        "held": counts["held"],
-        "attendances": counts["attendances"],
-        "members_attending": counts["members"],
-    }
+    return {"held": held, "attendances": attendances, "members_attending": members}
 
 
 __all__ = [

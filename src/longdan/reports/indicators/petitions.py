@@ -10,6 +10,7 @@ from longdan.cases.models import OPEN_STATES, Case, CaseEvent, CaseState, Catego
 from ..periods import Period
 from ..scope import ReportScope
 from ._common import DaysBetween, LocalDate, already_read, end_of_day, median_of, percent, shared
+from ._statements import statement_rows
 
 
 def received_queryset(scope: ReportScope, period: Period) -> QuerySet[Case]:
@@ -21,11 +22,14 @@ def petitions_received(scope: ReportScope, period: Period) -> dict[str, Any]:
     """Petitions received: cases of a station of the scope (at receipt) or of one of its communes whose
     `received_on` is in the period; `by_category`: the same, per category (every category listed)."""
     by_category: dict[str, int] = dict.fromkeys(Category.values, 0)
-    rows = (
-        received_queryset(scope, period)
-        .values("category")
-        .annotate(n=Count("*"))
-        .values_list("category", "n")
+    rows = statement_rows(
+        ("petitions_received", scope, period),
+        lambda: (
+            received_queryset(scope, period)
+            .values("category")
+            .annotate(n=Count("*"))
+            .values_list("category", "n")
+        ),
     )
     for category, n in rows:
         by_category[category] = n

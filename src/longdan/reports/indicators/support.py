@@ -2,12 +2,13 @@
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, IntegerField, Q, QuerySet, Sum, Value
 
 from longdan.support.models import Benefit, LoanStatus, SupportEvent, SupportProgram
 
 from ..periods import Period
 from ..scope import ReportScope
+from ._statements import statement_rows
 
 # Support counts as given when it reaches the household: a benefit that is not a loan, or a loan disbursed.
 GIVEN = Q(loan_status="") | Q(loan_status=LoanStatus.DISBURSED)
@@ -16,6 +17,46 @@ GIVEN = Q(loan_status="") | Q(loan_status=LoanStatus.DISBURSED)
 def benefits_queryset(scope: ReportScope, period: Period) -> QuerySet[Benefit]:
     benefits = Benefit.objects.filter(GIVEN, given_on__gte=period.start, given_on__lte=period.end).order_by()
     return scope.filter_events(benefits)
+
+
+def events_queryset(scope: ReportScope, period: Period) -> QuerySet[SupportEvent]:
+    """Support events of the scope (held in one of its communes) held in the period."""
+    events = SupportEvent.objects.filter(held_on__gte=period.start, held_on__lte=period.end).order_by()
+    return scope.filter_events(events, commune="hamlet__commune_id")
+
+
+_BENEFITS, _EVENTS = 1, 2
+
+
+def _given_and_held(scope: ReportScope, period: Period) -> QuerySet[Any]:
+    """(source, program, count, value, people served, medicine value) per program: benefits given
+    (source 1) and events held (source 2), as one statement (UNION ALL)."""
+    number = IntegerField()
+    given = (
+        benefits_queryset(scope, period)
+        .values("program_id")
+        .annotate(
+            source=Value(_BENEFITS, output_field=number),
+            n=Count("pk"),
+            value=Sum("value"),
+            people=Value(0, output_field=number),
+            medicine=Value(0, output_field=number),
+        )
+        .values_list("source", "program_id", "n", "value", "people", "medicine")
+    )
+    held = (
+        events_queryset(scope, period)
+        .values("program_id")
+        .annotate(
+            source=Value(_EVENTS, output_field=number),
+            n=Count("pk"),
+            value=Value(0, output_field=number),
+            people=Sum("people_served"),
+            medicine=Sum("medicine_value"),
+        )
+        .values_list("source", "program_id", "n", "value", "people", "medicine")
+    )
+    return given.union(held, all=True).order_by()
 
 
 def support_given(scope: ReportScope, period: Period) -> dict[str, Any]:
@@ -40,29 +81,22 @@ def support_given(scope: ReportScope, period: Period) -> dict[str, Any]:
              "people_served": 0, "medicine_value": 0},
         )  # fmt: skip
 
-    # Grouped by the program id only (a join to the programs would make the database loop over them).
+    # Grouped by the program id only (a join to the programs would make the database loop over them);
+    # benefits and events in one statement, told apart by their first column.
     programs = {
-        pk: (name, kind) for pk, name, kind in SupportProgram.objects.values_list("pk", "name", "kind")
-    }
-    per_program = ("program_id",)
-    benefits = (
-        benefits_queryset(scope, period).values(*per_program).annotate(n=Count("pk"), value=Sum("value"))
-    )
-    for given in benefits:
-        target = program_row(given["program_id"], *programs[given["program_id"]])
-        target.update(benefits=given["n"], value=given["value"] or 0)
-    events = scope.filter_events(
-        SupportEvent.objects.filter(held_on__gte=period.start, held_on__lte=period.end).order_by(),
-        commune="hamlet__commune_id",
-    )
-    held = events.values(*per_program).annotate(
-        n=Count("pk"), people=Sum("people_served"), medicine=Sum("medicine_value")
-    )
-    for event in held:
-        target = program_row(event["program_id"], *programs[event["program_id"]])
-        target.update(
-            events=event["n"], people_served=event["people"] or 0, medicine_value=event["medicine"] or 0
+        pk: (name, kind)
+        for pk, name, kind in statement_rows(
+            ("support_programs",), lambda: SupportProgram.objects.values_list("pk", "name", "kind")
         )
+    }
+    for source, program_id, n, value, people, medicine in statement_rows(
+        ("support_given", scope, period), lambda: _given_and_held(scope, period)
+    ):
+        target = program_row(program_id, *programs[program_id])
+        if source == _BENEFITS:
+            target.update(benefits=n, value=value or 0)
+        else:
+            target.update(events=n, people_served=people or 0, medicine_value=medicine or 0)
     rows = sorted(found.values(), key=lambda r: r["program"])
     totals = {
         name: sum(row[name] for row in rows)
@@ -96,4 +130,4 @@ def loans(scope: ReportScope, period: Period) -> dict[str, int]:
     }
 
 
-__all__ = ["benefits_queryset", "loans", "support_given"]
+__all__ = ["benefits_queryset", "events_queryset", "loans", "support_given"]

@@ -127,7 +127,8 @@ def test_the_list_says_what_it_shows_and_keeps_it_through_its_filters(client, da
     client.force_login(w.province_user)
     url = drill_url("petitions_received", scope_code=w.command.code, period=OCTOBER)
     response = client.get(url)
-    assert "The records behind" in response.text
+    assert 'class="drill-banner"' in response.text
+    assert response.context["drill"].dashboard_url.replace("&", "&amp;") in response.text  # back to it
     assert 'type="hidden" name="figure" value="petitions_received"' in response.text
     assert f'name="scope" value="{w.command.code}"' in response.text
     # Another filter narrows further, within the figure's records.
