@@ -11,6 +11,7 @@ from longdan.households.models import Household
 from ..periods import Period
 from ..scope import ReportScope
 from ._common import already_read, end_of_day, percent, primary_open_on, shared, sharing
+from ._statements import statement_totals
 
 # Up to this many households left out of a register are excluded by id; more, by the condition itself.
 _EXCLUDE_BY_ID = 2000
@@ -69,8 +70,13 @@ def members_in_charge(scope: ReportScope, period: Period) -> int:
     household was handed to someone else before D no longer counts; one who took a
     household over during the period counts.
     """
-    rows = scope.filter_households(primary_open_on(period.as_of()), prefix="household__")
-    return rows.values("member_id").distinct().count()
+    as_of = period.as_of()
+    (members,) = statement_totals(
+        ("members_in_charge", scope, as_of),
+        lambda: scope.filter_households(primary_open_on(as_of), prefix="household__"),
+        n=Count("member_id", distinct=True),
+    )
+    return int(members)
 
 
 def household_coverage(scope: ReportScope, period: Period) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from longdan.cases.models import OPEN_STATES, Case, CaseEvent, CaseState, Catego
 from ..periods import Period
 from ..scope import ReportScope
 from ._common import DaysBetween, LocalDate, already_read, end_of_day, median_of, percent, shared
-from ._statements import statement_rows
+from ._statements import statement_rows, statement_totals
 
 
 def received_queryset(scope: ReportScope, period: Period) -> QuerySet[Case]:
@@ -128,9 +128,14 @@ def petitions_overdue(scope: ReportScope, period: Period) -> int:
     per_station = already_read(("overdue", scope, period.as_of()))
     if per_station is not None:  # a dashboard read it per station already
         return sum(per_station.values())
-    open_now, changed = _overdue_parts(scope, period)
-    moved = changed.aggregate(**_CHANGED_COUNTS)
-    return open_now.count() - moved["open_now"] + moved["open_then"]
+    key = (scope, period.as_of())
+    (open_now,) = statement_totals(
+        ("overdue.open", *key), lambda: _overdue_parts(scope, period)[0], n=Count("pk")
+    )
+    moved_now, moved_then = statement_totals(
+        ("overdue.changed", *key), lambda: _overdue_parts(scope, period)[1], **_CHANGED_COUNTS
+    )
+    return open_now - moved_now + moved_then
 
 
 def overdue_by_station(scope: ReportScope, period: Period) -> dict[int, int]:
