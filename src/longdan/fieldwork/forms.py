@@ -67,7 +67,8 @@ class RecordFilterForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = stations
         field.empty_label = _("All stations")
-        if stations.count() < 2:
+        self.station_count = stations.count()
+        if self.station_count < 2:
             del self.fields["station"]
 
     def clean(self) -> dict[str, Any]:
@@ -86,7 +87,17 @@ class RecordFilterForm(forms.Form):
 
 
 class VisitFilterForm(RecordFilterForm):
+    member = forms.ModelChoiceField(label=_("Member present"), queryset=Member.objects.none(), required=False)
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *VisitKind.choices])
+
+    def __init__(self, *args: Any, stations: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, stations=stations, **kwargs)
+        field = self.fields["member"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = members
+        field.empty_label = _("All members")
+        if not self.station_count:  # a field member: his own visits only
+            del self.fields["member"]
 
 
 class VisitForm(forms.Form):

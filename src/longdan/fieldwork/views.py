@@ -15,6 +15,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from longdan.core.scoping import get_scope
+from longdan.people.models import Member
 from longdan.reports.drilldown import drill_from_request
 
 from . import selectors
@@ -94,7 +95,11 @@ def visit_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def visit_list(request: HttpRequest) -> HttpResponse:
-    form = VisitFilterForm(request.GET or None, stations=selectors.stations_for_user(request.user))
+    form = VisitFilterForm(
+        request.GET or None,
+        stations=selectors.stations_for_user(request.user),
+        members=Member.objects.visible_to(request.user).order_by("name_sort"),
+    )
     visits = selectors.visits_for_user(request.user, **form.filters())
     drill = drill_from_request(request, Visit)  # from a figure of the dashboard
     if drill:

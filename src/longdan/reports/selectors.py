@@ -20,6 +20,7 @@ from .indicators._common import shared_reads
 from .indicators.coverage import coverage_by_station
 from .indicators.fieldwork import cadence_by_station, meetings_queryset, visits_by_station
 from .indicators.petitions import overdue_by_station
+from .members import member_rows
 from .periods import Period
 from .scope import ReportScope
 
@@ -148,7 +149,8 @@ def dashboard(*, user: Any, scope: ReportScope | None = None, period: Period) ->
         {"scope", "period", "previous_period",
          "indicators": {name: {"current", "previous"}},     # see indicators.compute_all
          "trend": {"months", "labels", "series": {counter: [12 values]}},   # from the rollup
-         "stations": [one row per station]}                  # see station_rows
+         "stations": [one row per station],                  # see station_rows
+         "members": [one row per member]}                    # a station's scope only: see members.member_rows
 
     `scope` defaults to everything the user may see; a scope outside it answers Http404.
     """
@@ -159,4 +161,5 @@ def dashboard(*, user: Any, scope: ReportScope | None = None, period: Period) ->
         result = compute_all(scope, period)
     result["trend"] = rollup.trend(scope, period.trailing_months(TREND_MONTHS))
     result["stations"] = stations
+    result["members"] = member_rows(scope, period)
     return result

@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from longdan.households.models import Household
 from longdan.org.models import Unit
+from longdan.people.models import Member
 from longdan.rollup.services import local_midnight
 
 from ..models import CellMeeting, Topic, Visit, VisitMember
@@ -28,9 +29,11 @@ def visits_for_user(
     since: date | None = None,
     until: date | None = None,
     kind: str = "",
+    member: Member | None = None,
 ) -> QuerySet[Visit]:
     """Visits the user may see, newest first, ready for a list (no query per row); optionally of one
-    station (at the time of the visit), of one kind, or made on local days from `since` to `until`."""
+    station (at the time of the visit), of one kind, with one member present, or made on local days
+    from `since` to `until`."""
     visits = Visit.objects.visible_to(user)
     if station is not None:
         visits = visits.filter(station=station)
@@ -40,6 +43,8 @@ def visits_for_user(
         visits = visits.filter(visited_at__lt=local_midnight(until + timedelta(days=1)))
     if kind:
         visits = visits.filter(kind=kind)
+    if member is not None:
+        visits = visits.filter(presence__member=member)
     return (
         visits.select_related("household__hamlet", "station")
         .prefetch_related(presence_prefetch(), "topics")

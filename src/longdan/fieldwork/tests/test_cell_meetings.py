@@ -174,7 +174,7 @@ def test_the_meeting_list_filters_by_date(client, world, meeting_a):
     later = (meeting_a.held_on + timedelta(days=1)).isoformat()
     none = client.get(reverse("cellmeeting-list"), {"since": later})
     assert list(none.context["page"].object_list) == []
-    assert "No cell meeting matches." in none.text
+    assert "Không có buổi sinh hoạt chi bộ nào phù hợp." in none.text
 
 
 def test_an_issue_can_become_a_hamlet_petition(client, world, meeting_a):

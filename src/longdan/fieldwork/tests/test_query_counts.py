@@ -102,7 +102,7 @@ PAGES = [
 # the top bar). A new query on every page raises them all: update them with the reason in the commit.
 CEILING = {
     "work-today": 9,
-    "visit-list": 12,  # + the station picker (shown only with two stations or more)
+    "visit-list": 13,  # + the station and member pickers (station: only with two stations or more)
     "station-work": 12,
     "station-member-work": 12,
     "station-coverage": 11,

@@ -253,7 +253,7 @@ def test_the_visit_list_filters_by_station_dates_and_kind(client, world):
     assert listed(since="2026-10-01", until="2026-10-31") == {late.pk, phone.pk, other.pk}
     assert listed(since="01/10/2026", until="31/10/2026", kind="phone") == {phone.pk}
     response = client.get(reverse("visit-list"), {"since": "2026-10-31", "until": "2026-10-01"})
-    assert "The end date is before the start date." in response.text
+    assert "Ngày kết thúc trước ngày bắt đầu." in response.text
 
 
 def test_the_visit_list_keeps_its_filters_from_page_to_page(client, world):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from longdan.households.poverty import PovertyCategory
 
 from ..charts import number
+from ..members import MEMBER_FIELDS
 
 # The columns of the stations table that can be sorted (server-side: plain links, no script).
 SORTABLE = (
@@ -27,6 +28,10 @@ SORTABLE = (
     "benefits_value",
     "meetings",
 )
+
+
+# The members table of a station's dashboard, sorted the same way.
+MEMBER_SORTABLE = ("name", *MEMBER_FIELDS)
 
 
 def sort_rows(rows: list[dict[str, Any]], field: str, *, descending: bool = False) -> list[dict[str, Any]]:

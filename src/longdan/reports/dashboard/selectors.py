@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
@@ -62,6 +63,18 @@ def station_columns(*, show_tips: bool) -> list[tuple[str, str]]:
     return columns
 
 
+def member_columns() -> list[tuple[str, str]]:
+    """(field, heading) of a station's members table, in order (`members.MEMBER_FIELDS`)."""
+    return [
+        ("households", _("Households in charge")),
+        ("within_cadence_percent", _("Visited in cadence %")),
+        ("visits", _("Visits")),
+        ("households_visited", _("Households visited")),
+        ("cases_recorded", _("Petitions recorded")),
+        ("meetings_attended", _("Cell meetings attended")),
+    ]
+
+
 @dataclass
 class DrillDown:
     """Links from a figure to the list of records behind it (`reports.drilldown`): the list page of
@@ -77,6 +90,23 @@ class DrillDown:
     def figure(self, name: str, *, scope_code: str | None = None) -> str:
         code = self.scope_code if scope_code is None else scope_code
         return drill_url(name, scope_code=code, period=self.period)
+
+    def for_member(self, scope: ReportScope, member_id: int) -> dict[str, str]:
+        """The links of one row of a station's members table: the member's work list, and the visits
+        of the period at which they were present (the visit list's own filters)."""
+        assert scope.unit is not None
+        station = scope.unit.pk
+        query = urlencode(
+            {
+                "station": station,
+                "member": member_id,
+                "since": self.period.start.isoformat(),
+                "until": self.period.end.isoformat(),
+            }
+        )
+        work = reverse("station-member-work", args=[station, member_id])
+        visits = f"{reverse('visit-list')}?{query}"
+        return {"name": work, "households": work, "visits": visits, "households_visited": visits}
 
     def for_station(self, station_id: int, station_code: str) -> dict[str, str]:
         """The links of one row of the stations table (the station's figures, with the station as scope)."""

@@ -24,7 +24,7 @@ from ..periods import Period, PeriodError
 from ..scope import ReportScope
 from ..selectors import dashboard
 from . import selectors
-from .groups import SORTABLE, indicator_groups, sort_rows
+from .groups import MEMBER_SORTABLE, SORTABLE, indicator_groups, sort_rows
 
 
 def _scope(request: HttpRequest) -> ReportScope:
@@ -58,9 +58,10 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     board = dashboard(user=request.user, scope=scope, period=period)
     show_tips = has_tip_role(request.user)
     sort, descending = request.GET.get("sort", "name"), request.GET.get("dir") == "desc"
-    if sort not in SORTABLE:
+    members = board["members"]  # a station: its members side by side instead of its one row
+    if sort not in (MEMBER_SORTABLE if members else SORTABLE):
         sort = "name"
-    rows = sort_rows(board["stations"], sort, descending=descending)
+    rows = [] if members else sort_rows(board["stations"], sort, descending=descending)
     scope_code = request.GET.get("scope", "").strip()
     links = selectors.DrillDown(period=period, scope_code=scope_code)
     context: dict[str, Any] = {
@@ -81,6 +82,9 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "station_links": {
             row["station_id"]: links.for_station(row["station_id"], row["code"]) for row in rows
         },
+        "members": sort_rows(members, sort, descending=descending),
+        "member_columns": selectors.member_columns(),
+        "member_links": {row["member_id"]: links.for_member(scope, row["member_id"]) for row in members},
     }
     return render(request, "reports/dashboard.html", context, status=400 if period_error else 200)
 

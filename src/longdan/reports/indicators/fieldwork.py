@@ -4,7 +4,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from longdan.fieldwork.cadence import _POOR as POOR_CATEGORIES
 from longdan.fieldwork.cadence import DEFAULT_CADENCE, Cadence
@@ -108,6 +108,41 @@ def _within(scope: ReportScope, as_of: date) -> Q:
     return condition
 
 
+def _within_cadence(scope: ReportScope, as_of: date) -> Q:
+    """A household (annotated with `category_then`) within its cadence on `as_of`: visited recently
+    enough (`_within`), or never visited by then and due on that very day — the primary assignment
+    in force started that day, or there is none and the household was registered that day or later
+    (the fieldwork rule). The second test comes last, so it runs only for households not visited."""
+    after = end_of_day(as_of)
+    in_force = primary_open_on(as_of)
+    never = ~Q(Exists(Visit.objects.filter(household_id=OuterRef("pk"), visited_at__lt=after)))
+    due_that_day = Q(Exists(in_force.filter(household_id=OuterRef("pk"), start_date=as_of))) | (
+        Q(created_at__gte=local_midnight(as_of)) & ~Q(Exists(in_force.filter(household_id=OuterRef("pk"))))
+    )
+    return _within(scope, as_of) | (never & due_that_day)
+
+
+def cadence_by_member(scope: ReportScope, period: Period) -> dict[int | None, dict[str, int]]:
+    """`visited_within_cadence`'s households and within, per member in charge on the as-of day (the
+    member of the primary assignment in force then; None: households without one)."""
+    as_of = period.as_of()
+    member_then = (
+        primary_open_on(as_of)
+        .filter(household_id=OuterRef("pk"))
+        .order_by("-start_date")
+        .values("member_id")[:1]
+    )
+    rows = (
+        registered_households(scope, as_of)
+        .annotate(category_then=category_then(as_of), member_then=Subquery(member_then))
+        .values("member_then")
+        .annotate(households=Count("pk"), within=Count("pk", filter=_within_cadence(scope, as_of)))
+    )
+    return {
+        row["member_then"]: {"households": row["households"], "within_cadence": row["within"]} for row in rows
+    }
+
+
 def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -> dict[Any, list[int]]:
     """[households, within cadence] on the as-of day by (station of the household or None, poverty
     category then), in one pass over the households.
@@ -116,18 +151,8 @@ def _cadence_standing(scope: ReportScope, period: Period, *, by_station: bool) -
     also gives `poverty_status` its counts: computing all indicators, it reads them from here
     (`poverty_key`) instead of passing over the households again."""
     as_of = period.as_of()
-    after = end_of_day(as_of)
-    # Never visited by the as-of day and due on it: the primary assignment in force started that day,
-    # or there is none and the household was registered that day or later (the fieldwork rule).
-    # Tested last, so only for households not visited within their cadence.
-    in_force = primary_open_on(as_of)
-    never = ~Q(Exists(Visit.objects.filter(household_id=OuterRef("pk"), visited_at__lt=after)))
-    due_that_day = Q(Exists(in_force.filter(household_id=OuterRef("pk"), start_date=as_of))) | (
-        Q(created_at__gte=local_midnight(as_of)) & ~Q(Exists(in_force.filter(household_id=OuterRef("pk"))))
-    )
-    within = _within(scope, as_of) | (never & due_that_day)
     households = registered_households(scope, as_of).annotate(category_then=category_then(as_of))
-    counts = {"households": Count("pk"), "within": Count("pk", filter=within)}
+    counts = {"households": Count("pk"), "within": Count("pk", filter=_within_cadence(scope, as_of))}
     keys = ["station_id", "category_then"] if by_station else ["category_then"]
     rows: Any = households.values(*keys).annotate(**counts)
     standing: dict[Any, list[int]] = {}
@@ -205,6 +230,7 @@ def cell_meetings(scope: ReportScope, period: Period) -> dict[str, int]:
 
 
 __all__ = [
+    "cadence_by_member",
     "cadence_by_station",
     "cell_meetings",
     "meetings_queryset",
