@@ -6,6 +6,7 @@ may not see answers 404, like a record of another station.
 """
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from longdan.intel.selectors import has_tip_role
+from longdan.org.models import UnitKind
 
 from .. import charts
 from ..files.forms import period_suggestions
@@ -86,7 +88,59 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
         "member_columns": selectors.member_columns(),
         "member_links": {row["member_id"]: links.for_member(scope, row["member_id"]) for row in members},
     }
+    context["side_by_side"] = _side_by_side(context, scope=scope)
     return render(request, "reports/dashboard.html", context, status=400 if period_error else 200)
+
+
+def _side_by_side(context: dict[str, Any], *, scope: ReportScope) -> dict[str, Any] | None:
+    """The table of the stations, or of a station's members, as the template draws it (name, cells)."""
+    if context["members"]:
+        columns, links = context["member_columns"], context["member_links"]
+        rows = [
+            {
+                "name": row["name"],
+                "url": links[row["member_id"]]["name"],
+                "sub": "" if row["active"] else _("no longer active"),
+                "cells": [(row[field], links[row["member_id"]].get(field)) for field, _heading in columns],
+            }
+            for row in context["members"]
+        ]
+        title, heading, help_text = (
+            _("Members side by side"),
+            _("Member"),
+            _(
+                "Each member's households in charge on the last day of the period, and what they did "
+                "in it. Click a heading to sort."
+            ),
+        )
+    elif context["rows"]:
+        columns, links = context["columns"], context["station_links"]
+        in_province = scope.unit is not None and scope.unit.kind == UnitKind.PROVINCE_COMMAND
+        period = context["period"].code
+        rows = [
+            {
+                "name": row["name"],
+                "url": f"?{urlencode({'scope': row['code'], 'period': period})}",
+                "sub": "" if in_province else row["province_command"],
+                "cells": [(row[field], links[row["station_id"]].get(field)) for field, _heading in columns],
+            }
+            for row in context["rows"]
+        ]
+        title, heading, help_text = (
+            _("Stations side by side"),
+            _("Station"),
+            _("Click a heading to sort; click a figure for the records behind it."),
+        )
+    else:
+        return None
+    return {
+        "title": title,
+        "help": help_text,
+        "name_heading": heading,
+        "table_class": "dash-members" if context["members"] else "dash-stations",
+        "columns": columns,
+        "rows": rows,
+    }
 
 
 def _trend_charts(trend: dict[str, Any], *, show_tips: bool) -> list[dict[str, Any]]:
