@@ -75,13 +75,15 @@ def member_rows(scope: ReportScope, period: Period) -> list[dict[str, Any]]:
         "name_sort"
     )
     rows = []
-    for member in members.only("pk", "full_name", "rank", "status"):
+    for member in members.only("pk", "full_name", "name_sort", "rank", "status"):
         standing = cadence.get(member.pk, {"households": 0, "within_cadence": 0})
         households = standing["households"]
         rows.append(
             {
                 "member_id": member.pk,
-                "name": str(member),
+                "name": member.full_name,
+                "name_sort": member.name_sort,
+                "rank": member.get_rank_display(),
                 "active": member.status == MemberStatus.ACTIVE,
                 "households": households,
                 "within_cadence": standing["within_cadence"],

@@ -36,8 +36,8 @@ MEMBER_SORTABLE = ("name", *MEMBER_FIELDS)
 
 def sort_rows(rows: list[dict[str, Any]], field: str, *, descending: bool = False) -> list[dict[str, Any]]:
     """Rows by `field`; rows without a value (None: not applicable or not visible) always last."""
-    if field == "name":
-        return sorted(rows, key=lambda row: row["name"], reverse=descending)
+    if field == "name":  # by the Vietnamese sort key when the rows carry one (members)
+        return sorted(rows, key=lambda row: row.get("name_sort") or row["name"], reverse=descending)
     present = [row for row in rows if row.get(field) is not None]
     missing = [row for row in rows if row.get(field) is None]
     present.sort(key=lambda row: (row[field], row["name"]), reverse=descending)

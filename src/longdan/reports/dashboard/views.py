@@ -100,7 +100,7 @@ def _side_by_side(context: dict[str, Any], *, scope: ReportScope) -> dict[str, A
             {
                 "name": row["name"],
                 "url": links[row["member_id"]]["name"],
-                "sub": "" if row["active"] else _("no longer active"),
+                "sub": row["rank"] if row["active"] else f"{row['rank']} · {_('no longer active')}",
                 "cells": [(row[field], links[row["member_id"]].get(field)) for field, _heading in columns],
             }
             for row in context["members"]
