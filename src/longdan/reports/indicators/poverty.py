@@ -2,8 +2,9 @@
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
-from django.db.models import Case, CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, CharField, Count, F, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from longdan.households.models import Household, PovertyAssessment
@@ -74,12 +75,18 @@ def poverty_transitions(scope: ReportScope, period: Period) -> dict[str, int]:
       newly poor); a household first assessed during the period counts in neither;
     - reassessed: households of the scope with at least one assessment dated in the period.
     """
-    counts = transitions_queryset(scope, period).aggregate(
-        reassessed=Count("*"),
-        out_of_poverty=Count("pk", filter=Q(before=POOR, after__in=NOT_POOR)),
-        into_poverty=Count("pk", filter=Q(before__in=NOT_POOR, after=POOR)),
-    )
-    return dict(counts)
+    # Grouped by (before, after): each look-up in the history runs once per household. Counting
+    # with filters instead made PostgreSQL run them again for every count (4.4x the hand-written SQL).
+    households: Any = transitions_queryset(scope, period)  # annotated with before and after
+    pairs = households.values("before", "after").annotate(n=Count("pk")).order_by()
+    counts = {"reassessed": 0, "out_of_poverty": 0, "into_poverty": 0}
+    for row in pairs:
+        counts["reassessed"] += row["n"]
+        if row["before"] == POOR and row["after"] in NOT_POOR:
+            counts["out_of_poverty"] += row["n"]
+        elif row["before"] in NOT_POOR and row["after"] == POOR:
+            counts["into_poverty"] += row["n"]
+    return counts
 
 
 def category_then(day: date) -> Case:
