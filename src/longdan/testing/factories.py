@@ -21,7 +21,8 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = AdminUnit
 
-    code = factory.Sequence(lambda n: f"{80 + n % 19:02d}")
+    # Four digits: never an official two-digit code, which tests give their own provinces (92, 89).
+    code = factory.Sequence(lambda n: f"{9000 + n % 1000}")
     level = Level.PROVINCE
     name = factory.Sequence(lambda n: f"Tỉnh Thử Nghiệm {n}")
     division_type = "tỉnh"
